@@ -34,3 +34,50 @@ export interface WindwardPort {
   addCustomer(draft: WindwardCustomerDraft): Promise<WindwardCustomer>;
   updateCustomer(unique: WindwardUnique, draft: WindwardCustomerDraft): Promise<WindwardCustomer>;
 }
+
+export type LinkRole = 'bill_to' | 'ship_to';
+
+export interface LinkRecord {
+  customerNumber: CustomerNumber;
+  customerId: number | null;
+  role: LinkRole;
+  titleCode: string | null;
+  windwardUnique: WindwardUnique;
+  fingerprint: string | null;
+  active: boolean;
+}
+
+/** The mapping table, as the sync use cases need it. */
+export interface LinkRepository {
+  find(customerNumber: CustomerNumber, role: LinkRole, titleCode: string | null): LinkRecord | null;
+  /** Links (of any customer) pointing at this Windward customer. */
+  findByUnique(windwardUnique: WindwardUnique): LinkRecord[];
+  /**
+   * Records the link. Refuses (returns false, writes nothing) when the Unique is already the bill-to
+   * of another Infosoft customer: one Windward customer must never stand for two people.
+   */
+  claim(link: Omit<LinkRecord, 'active'> & { active?: boolean }): boolean;
+  setFingerprint(customerNumber: CustomerNumber, role: LinkRole, titleCode: string | null, fingerprint: string): void;
+}
+
+export interface SyncLogPort {
+  record(entry: {
+    customerNumber: CustomerNumber | null;
+    jobId?: string | null;
+    action: string;
+    windwardUnique?: WindwardUnique | null;
+    reason: string;
+    details?: unknown;
+  }): void;
+}
+
+/** Where the last change-feed window ended. */
+export interface CursorStore {
+  read(name: string): string | null;
+  write(name: string, value: string): void;
+}
+
+/** Puts work on the queue. Payloads carry ids only. */
+export interface SyncScheduler {
+  enqueueCustomer(customerNumber: CustomerNumber, reason: string): Promise<void>;
+}

@@ -1,0 +1,148 @@
+// Composition root: the only module that knows every adapter. It wires the SOAP and REST clients,
+// the SQLite store and the BullMQ queues into the sync use cases.
+import type { Redis } from 'ioredis';
+import { PACKAGE_ROOT, type Config } from './config.js';
+import { TransientError } from './errors.js';
+import { createInfosoftClient, type InfosoftClient } from './infosoft/client.js';
+import { createLogger, type Logger } from './log.js';
+import { createRedisConnection } from './queue/connection.js';
+import { createQueues, enqueueCustomerSync, type SyncQueues } from './queue/queues.js';
+import { startWorkers, describeError, type SyncWorkers } from './queue/worker.js';
+import { closeDatabase, openDatabase, type Db } from './store/db.js';
+import { readCursor, writeCursor } from './store/cursors.js';
+import { createLinkRepository, listLinkedCustomerNumbers } from './store/links.js';
+import { appendSyncLog } from './store/sync-log.js';
+import { createEmailLookup } from './sync/find-existing.js';
+import { listDiscoverableCustomers, pollChanges } from './sync/poll-changes.js';
+import type { InfosoftPort, SyncLogPort } from './sync/ports.js';
+import { syncCustomer, type SyncCustomerDeps } from './sync/sync-customer.js';
+import { createWindwardClient, type WindwardClient } from './windward/client.js';
+
+export const MIGRATIONS_FOLDER = `${PACKAGE_ROOT}migrations`;
+
+export interface App {
+  config: Config;
+  logger: Logger;
+  db: Db;
+  redis: Redis;
+  queues: SyncQueues;
+  infosoft: InfosoftPort;
+  windward: WindwardClient;
+  syncDeps: SyncCustomerDeps;
+  startWorkers(): SyncWorkers;
+  enqueueCustomer(customerNumber: number, reason: string): Promise<string>;
+  discoverCustomers(): Promise<number[]>;
+  close(): Promise<void>;
+}
+
+export interface BuildAppOptions {
+  logger?: Logger;
+  now?: () => Date;
+}
+
+/**
+ * The Infosoft client is built from the remote WSDL. Creating it lazily (and again after a
+ * failure) keeps the worker up while Infosoft is down: jobs fail transiently and retry.
+ */
+function createLazyInfosoft(config: Config['infosoft']): InfosoftPort {
+  let client: Promise<InfosoftClient> | null = null;
+  const get = async (): Promise<InfosoftClient> => {
+    client ??= createInfosoftClient({
+      url: config.url,
+      username: config.username,
+      password: config.password,
+      timeoutMs: config.timeout,
+    });
+    try {
+      return await client;
+    } catch (error) {
+      client = null;
+      if (error instanceof TransientError) throw error;
+      throw new TransientError(`cannot load the Infosoft WSDL: ${describeError(error)}`, { code: 'infosoft_unavailable', cause: error });
+    }
+  };
+  return {
+    getCustomer: async (customerNumber, titleCodes) => (await get()).getCustomer(customerNumber, titleCodes),
+    getChangedCustomers: async (from, to) => (await get()).getChangedCustomers(from, to),
+  };
+}
+
+export function buildApp(config: Config, options: BuildAppOptions = {}): App {
+  const logger = options.logger ?? createLogger({ level: config.log.level });
+  const now = options.now ?? (() => new Date());
+  const db = openDatabase({ path: config.database.path, migrationsFolder: MIGRATIONS_FOLDER });
+  const redis = createRedisConnection(config.redis.url);
+  redis.on('error', (error) => logger.warn({ err: error.message }, 'redis connection error'));
+  const queues = createQueues(redis, {
+    prefix: config.redis.queuePrefix,
+    attempts: config.sync.attempts,
+    backoffMs: config.sync.backoff,
+    keepCompletedJobs: config.sync.keepCompletedJobs,
+    keepFailedJobs: config.sync.keepFailedJobs,
+    eventsMaxLen: config.sync.eventsMaxLen,
+  });
+  const infosoft = createLazyInfosoft(config.infosoft);
+  const windward = createWindwardClient({
+    baseUrl: config.windward.url,
+    username: config.windward.username,
+    password: config.windward.password ?? '',
+    terminalNumber: config.windward.terminalNumber,
+    timeoutMs: config.windward.timeout,
+    maxConcurrent: config.windward.maxConcurrent,
+    country: config.windward.country,
+  });
+  const links = createLinkRepository(db);
+  const syncLog: SyncLogPort = { record: (entry) => appendSyncLog(db, entry) };
+  const cursors = { read: (name: string) => readCursor(db, name), write: (name: string, value: string) => writeCursor(db, name, value) };
+  const syncDeps: SyncCustomerDeps = {
+    infosoft,
+    windward,
+    links,
+    syncLog,
+    findExisting: createEmailLookup({ windward, links }),
+    titleCodes: config.infosoft.titleCodes,
+    defaultCountryCode: 'NO',
+  };
+  const enqueueCustomer = (customerNumber: number, reason: string) => enqueueCustomerSync(queues.sync, customerNumber, reason);
+  const scheduler = { enqueueCustomer: async (customerNumber: number, reason: string) => void (await enqueueCustomer(customerNumber, reason)) };
+
+  let workers: SyncWorkers | null = null;
+  return {
+    config,
+    logger,
+    db,
+    redis,
+    queues,
+    infosoft,
+    windward,
+    syncDeps,
+    enqueueCustomer,
+    discoverCustomers: () => listDiscoverableCustomers({ infosoft, now }, listLinkedCustomerNumbers(db)),
+    startWorkers() {
+      workers ??= startWorkers({
+        connection: redis,
+        prefix: config.redis.queuePrefix,
+        concurrency: config.sync.concurrency,
+        logger,
+        handlers: {
+          syncCustomer: async (customerNumber, jobId) => {
+            const outcome = await syncCustomer(syncDeps, customerNumber, jobId);
+            logger.info({ jobId, customerNumber, action: outcome.action, windwardUnique: outcome.windwardUnique }, 'customer synced');
+            return { action: outcome.action };
+          },
+          poll: () => pollChanges({ infosoft, cursors, scheduler, overlapMs: config.sync.feedOverlap, now }),
+          onGaveUp: (customerNumber, jobId, error, attempts) =>
+            syncLog.record({ customerNumber, jobId, action: 'failed', reason: error.message, details: { attempts } }),
+        },
+      });
+      return workers;
+    },
+    async close() {
+      // Order matters: finish in-flight jobs, then stop producing, then close the database.
+      if (workers) await workers.close();
+      await queues.close();
+      await redis.quit().catch(() => redis.disconnect());
+      closeDatabase(db);
+    },
+  };
+}

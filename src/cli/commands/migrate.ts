@@ -1,0 +1,11 @@
+import { MIGRATIONS_FOLDER } from '../../app.js';
+import { loadConfig } from '../../config.js';
+import { closeDatabase, openDatabase } from '../../store/db.js';
+
+export async function runMigrate(): Promise<number> {
+  const config = loadConfig();
+  const db = openDatabase({ path: config.database.path, migrationsFolder: MIGRATIONS_FOLDER });
+  closeDatabase(db);
+  process.stdout.write(`database ${config.database.path} is up to date\n`);
+  return 0;
+}

@@ -1,0 +1,159 @@
+#!/usr/bin/env node
+// The `customer-sync` command (DESIGN §5.1). Exit codes: 0 success, 1 failure, 2 usage error.
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { ConfigError, ENVIRONMENT_VARIABLES } from '../config.js';
+import { runDemo } from './commands/demo.js';
+import { runLinksExport, runLinksShow } from './commands/links.js';
+import { runMigrate } from './commands/migrate.js';
+import { runSim } from './commands/sim.js';
+import { runStatus } from './commands/status.js';
+import { runResync, runSyncAll } from './commands/sync.js';
+import { runWeb } from './commands/web.js';
+import { runWorker } from './commands/worker.js';
+import { CliError, EXIT, parseCustomerNumber, withApp } from './context.js';
+
+function toInteger(min: number, max = Number.MAX_SAFE_INTEGER) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < min || n > max) throw new InvalidArgumentError(`expected a whole number from ${min} to ${max}`);
+    return n;
+  };
+}
+
+function toRate(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0 || n > 1) throw new InvalidArgumentError('expected a number from 0 to 1');
+  return n;
+}
+
+function toCustomerNumber(value: string): number {
+  try {
+    return parseCustomerNumber(value);
+  } catch (error) {
+    throw new InvalidArgumentError((error as Error).message);
+  }
+}
+
+let exitCode: number = EXIT.ok;
+const run = (task: () => Promise<number>) => async () => {
+  exitCode = await task();
+};
+
+export function buildProgram(): Command {
+  const program = new Command('customer-sync')
+    .description(
+      'Keeps customers in sync from Infosoft InfoSystems (SOAP) to Windward System Five (REST WebAPI):\n' +
+        'queued jobs read changed Infosoft customers, find or create them in Windward and record the link.',
+    )
+    .addHelpText('after', `\nConfiguration comes from config/*.json and these environment variables:\n  ${ENVIRONMENT_VARIABLES.join(', ')}\nSee README.md.`)
+    .showHelpAfterError()
+    .exitOverride();
+
+  program.command('migrate').description('apply database migrations (also done at every process start)').action(run(runMigrate));
+  program.command('worker').description('run the sync worker: consume jobs, poll Infosoft for changes (Procfile: worker)').action(run(runWorker));
+  program.command('web').description('run the web process: health endpoint (Procfile: web)').action(run(runWeb));
+
+  program
+    .command('sim')
+    .description('run the Infosoft and Windward simulators in the foreground; prints INFOSOFT_URL=… and WINDWARD_URL=…')
+    .option('--infosoft-port <port>', 'Infosoft SOAP port (0 = any free port)', toInteger(0, 65535), 0)
+    .option('--windward-port <port>', 'Windward REST port (0 = any free port)', toInteger(0, 65535), 0)
+    .option('--customers <n>', 'generated Infosoft customers', toInteger(0), 500)
+    .option('--overlap <rate>', 'share of them already in Windward', toRate, 0.3)
+    .option('--seed <n>', 'random seed for generated data', toInteger(0), 1)
+    .option('--infosoft-seed <file.jsonl>', 'Infosoft customers from a JSON Lines file instead of generated ones')
+    .option('--windward-seed <file.jsonl>', 'Windward customers from a JSON Lines file')
+    .option('--latency-ms <ms>', 'latency added to every vendor call', toInteger(0), 0)
+    .option('--fault-rate <rate>', 'share of calls answered with a fault (5xx, HTML, timeout, reset, malformed)', toRate, 0)
+    .option('--lost-response-rate <rate>', 'share of writes committed whose response is then lost', toRate, 0)
+    .action(async (options) => {
+      exitCode = await runSim(options);
+    });
+
+  program
+    .command('sync-all')
+    .description('enqueue every known and discoverable Infosoft customer')
+    .option('--wait', 'wait until the queue has drained and print a summary')
+    .option('--json', 'print one JSON document on stdout')
+    .action(async (options) => {
+      exitCode = await withApp((app) => runSyncAll(app, options));
+    });
+
+  program
+    .command('resync')
+    .description('sync one customer now')
+    .argument('<customerNumber>', 'Infosoft customer number', toCustomerNumber)
+    .option('--wait', 'wait for the outcome')
+    .option('--json', 'print one JSON document on stdout')
+    .action(async (customerNumber: number, options) => {
+      exitCode = await withApp((app) => runResync(app, customerNumber, options));
+    });
+
+  program
+    .command('status')
+    .description('queue counts and dead letters')
+    .option('--json', 'print one JSON document on stdout')
+    .action(async (options) => {
+      exitCode = await withApp((app) => runStatus(app, options));
+    });
+
+  const links = program.command('links').description('the Infosoft ⇄ Windward mapping table');
+  links
+    .command('show')
+    .argument('<customerNumber>', 'Infosoft customer number', toCustomerNumber)
+    .option('--json', 'print one JSON document on stdout')
+    .description("a customer's links and recent decisions")
+    .action(async (customerNumber: number, options) => {
+      exitCode = await withApp((app) => runLinksShow(app, customerNumber, options));
+    });
+  links
+    .command('export')
+    .option('--json', 'print one JSON document on stdout (default: CSV)')
+    .description('every link')
+    .action(async (options) => {
+      exitCode = await withApp((app) => runLinksExport(app, options));
+    });
+
+  program
+    .command('demo')
+    .description('start both simulators with generated customers and run a full sync (uses REDIS_URL or a private redis-server)')
+    .option('--customers <n>', 'generated Infosoft customers', toInteger(1), 500)
+    .option('--seed <n>', 'random seed for generated data', toInteger(0), 1)
+    .option('--once', 'exit after the first full sync')
+    .option('--json', 'print the summary as JSON on stdout')
+    .addOption(new Option('--no-progress').hideHelp())
+    .action(async (options) => {
+      exitCode = await runDemo({ customers: options.customers, once: Boolean(options.once), json: options.json, seed: options.seed });
+    });
+
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  try {
+    exitCode = EXIT.ok;
+    await buildProgram().parseAsync(argv);
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.ok;
+      return EXIT.usage;
+    }
+    if (error instanceof CliError) {
+      process.stderr.write(`error: ${error.message}\n`);
+      return error.exitCode;
+    }
+    if (error instanceof ConfigError) {
+      process.stderr.write(`error: ${error.message}\n`);
+      return EXIT.failure;
+    }
+    process.stderr.write(`error: ${(error as Error).message ?? String(error)}\n`);
+    return EXIT.failure;
+  }
+}
+
+main(process.argv).then((code) => {
+  // Let stdout drain before exiting; open handles were closed by the commands.
+  process.exitCode = code;
+  setTimeout(() => process.exit(code), 50).unref();
+});

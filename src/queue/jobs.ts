@@ -1,0 +1,19 @@
+// Queue names and job payloads. Payloads carry ids only, never customer data (they sit in Redis
+// and show in the dashboard).
+import { z } from 'zod';
+
+export const QUEUE_NAMES = { sync: 'sync', poll: 'poll' } as const;
+
+export const JOB_NAMES = { syncCustomer: 'sync-customer', poll: 'poll-changes' } as const;
+
+export const syncCustomerPayload = z.object({
+  customerNumber: z.number().int().positive(),
+  /** Why it was queued (feed, resync, sync-all, notify) — for the dashboard; not personal data. */
+  reason: z.string().max(40).optional(),
+});
+export type SyncCustomerPayload = z.infer<typeof syncCustomerPayload>;
+
+/** Deduplication id: one active and at most one waiting job per customer (keepLastIfActive). */
+export function toCustomerJobKey(customerNumber: number): string {
+  return `customer-${customerNumber}`;
+}

@@ -1,0 +1,89 @@
+// The BullMQ queues and their job defaults.
+import { Queue, type DefaultJobOptions } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { JOB_NAMES, QUEUE_NAMES, syncCustomerPayload, toCustomerJobKey, type SyncCustomerPayload } from './jobs.js';
+
+export interface QueueSettings {
+  prefix: string;
+  attempts: number;
+  backoffMs: number;
+  keepCompletedJobs: number;
+  keepFailedJobs: number;
+  eventsMaxLen: number;
+}
+
+export interface SyncQueues {
+  sync: Queue<SyncCustomerPayload>;
+  poll: Queue;
+  close(): Promise<void>;
+}
+
+export function createQueues(connection: Redis, settings: QueueSettings): SyncQueues {
+  const defaultJobOptions: DefaultJobOptions = {
+    attempts: settings.attempts,
+    backoff: { type: 'exponential', delay: settings.backoffMs, jitter: 0.5 },
+    // Completed jobs are trimmed so Redis memory stays bounded; failed jobs are the dead letters.
+    removeOnComplete: { count: settings.keepCompletedJobs },
+    removeOnFail: { count: settings.keepFailedJobs },
+  };
+  const common = { connection, prefix: settings.prefix, streams: { events: { maxLen: settings.eventsMaxLen } } };
+  const sync = new Queue<SyncCustomerPayload>(QUEUE_NAMES.sync, { ...common, defaultJobOptions });
+  const poll = new Queue(QUEUE_NAMES.poll, {
+    ...common,
+    defaultJobOptions: { attempts: 1, removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } },
+  });
+  return {
+    sync,
+    poll,
+    async close() {
+      await Promise.all([sync.close(), poll.close()]);
+    },
+  };
+}
+
+/** Enqueues a sync of one customer. While one is waiting, a second request adds nothing. */
+export async function enqueueCustomerSync(queue: Queue<SyncCustomerPayload>, customerNumber: number, reason: string): Promise<string> {
+  const data = syncCustomerPayload.parse({ customerNumber, reason });
+  const job = await queue.add(JOB_NAMES.syncCustomer, data, {
+    deduplication: { id: toCustomerJobKey(customerNumber), keepLastIfActive: true },
+  });
+  return job.id ?? '';
+}
+
+/** Many at once, for sync-all: one round trip per batch instead of per customer. */
+export async function enqueueCustomerSyncs(queue: Queue<SyncCustomerPayload>, customerNumbers: readonly number[], reason: string): Promise<void> {
+  const batchSize = 500;
+  for (let i = 0; i < customerNumbers.length; i += batchSize) {
+    await queue.addBulk(
+      customerNumbers.slice(i, i + batchSize).map((customerNumber) => ({
+        name: JOB_NAMES.syncCustomer,
+        data: { customerNumber, reason },
+        opts: { deduplication: { id: toCustomerJobKey(customerNumber), keepLastIfActive: true } },
+      })),
+    );
+  }
+}
+
+/** The poll schedule is upserted from one place with a fixed id (duplicate schedulers otherwise). */
+export async function upsertPollSchedule(queue: Queue, everyMs: number): Promise<void> {
+  await queue.upsertJobScheduler('poll-infosoft-feed', { every: everyMs }, { name: JOB_NAMES.poll, data: {} });
+}
+
+export interface QueueCounts {
+  waiting: number;
+  active: number;
+  delayed: number;
+  failed: number;
+  completed: number;
+}
+
+export async function countJobs(queue: Queue): Promise<QueueCounts> {
+  const counts = await queue.getJobCounts('waiting', 'active', 'delayed', 'failed', 'completed', 'prioritized', 'waiting-children');
+  return {
+    waiting: (counts.waiting ?? 0) + (counts.prioritized ?? 0) + (counts['waiting-children'] ?? 0),
+    active: counts.active ?? 0,
+    delayed: counts.delayed ?? 0,
+    failed: counts.failed ?? 0,
+    completed: counts.completed ?? 0,
+  };
+}

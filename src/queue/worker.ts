@@ -1,0 +1,89 @@
+// BullMQ workers: validate the payload, run the use case, and turn errors into retry decisions.
+// This is the only place that knows about UnrecoverableError.
+import { UnrecoverableError, Worker, type Job } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { isPermanent, SyncError } from '../errors.js';
+import type { Logger } from '../log.js';
+import { JOB_NAMES, QUEUE_NAMES, syncCustomerPayload, type SyncCustomerPayload } from './jobs.js';
+
+export interface WorkerHandlers {
+  syncCustomer(customerNumber: number, jobId: string): Promise<{ action: string }>;
+  poll(): Promise<{ enqueued: number }>;
+  /** Called once when a customer's job has failed for good (retries exhausted or permanent). */
+  onGaveUp(customerNumber: number, jobId: string, error: Error, attempts: number): void;
+}
+
+export interface StartWorkersOptions {
+  connection: Redis;
+  prefix: string;
+  concurrency: number;
+  handlers: WorkerHandlers;
+  logger: Logger;
+}
+
+export interface SyncWorkers {
+  sync: Worker<SyncCustomerPayload>;
+  poll: Worker;
+  /** Finishes in-flight jobs, then disconnects. */
+  close(): Promise<void>;
+}
+
+/** A readable one-line reason for the failed set; codes in brackets help operators group failures. */
+export function describeError(error: unknown): string {
+  if (error instanceof SyncError) return `[${error.code}] ${error.message}`;
+  if (error instanceof Error) return error.message;
+  return String(error);
+}
+
+export function startWorkers(options: StartWorkersOptions): SyncWorkers {
+  const { handlers, logger } = options;
+  const common = { connection: options.connection, prefix: options.prefix };
+
+  const sync = new Worker<SyncCustomerPayload>(
+    QUEUE_NAMES.sync,
+    async (job: Job<SyncCustomerPayload>) => {
+      const parsed = syncCustomerPayload.safeParse(job.data);
+      if (!parsed.success) throw new UnrecoverableError(`invalid job payload: ${parsed.error.issues[0]?.message ?? 'unknown'}`);
+      try {
+        return await handlers.syncCustomer(parsed.data.customerNumber, job.id ?? '');
+      } catch (error) {
+        const reason = describeError(error);
+        if (isPermanent(error)) throw new UnrecoverableError(reason);
+        // Keep the message readable in the failed set; the class and cause stay in the logs.
+        throw Object.assign(new Error(reason, { cause: error }), { name: error instanceof Error ? error.name : 'Error' });
+      }
+    },
+    { ...common, concurrency: options.concurrency, maxStalledCount: 3 },
+  );
+
+  sync.on('failed', (job, error) => {
+    if (!job) return;
+    const attempts = job.attemptsMade;
+    const exhausted = error instanceof UnrecoverableError || error.name === 'UnrecoverableError' || attempts >= (job.opts.attempts ?? 1);
+    logger.warn({ jobId: job.id, customerNumber: job.data.customerNumber, attempts, exhausted, err: error.message }, 'sync job failed');
+    if (exhausted) handlers.onGaveUp(job.data.customerNumber, job.id ?? '', error, attempts);
+  });
+  sync.on('error', (error) => logger.error({ err: error.message }, 'sync worker error'));
+
+  const poll = new Worker(
+    QUEUE_NAMES.poll,
+    async (job) => {
+      if (job.name !== JOB_NAMES.poll) throw new UnrecoverableError(`unknown job ${job.name}`);
+      try {
+        return await handlers.poll();
+      } catch (error) {
+        throw new Error(describeError(error), { cause: error });
+      }
+    },
+    { ...common, concurrency: 1 },
+  );
+  poll.on('error', (error) => logger.error({ err: error.message }, 'poll worker error'));
+
+  return {
+    sync,
+    poll,
+    async close() {
+      await Promise.all([sync.close(), poll.close()]);
+    },
+  };
+}

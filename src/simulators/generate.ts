@@ -1,0 +1,182 @@
+// Deterministic test data for the simulators: Norwegian customers in Infosoft, a share of them
+// already present in Windward under a slightly different spelling, some with a separate delivery
+// address for a second title. Same seed → same data.
+import type { InfosoftSeedAddress, InfosoftSeedRecord } from './infosoft/seed-record.js';
+import type { WindwardSeedRecord } from './windward/seed-record.js';
+
+const FIRST_NAMES = [
+  'Åse', 'Øystein', 'Kari', 'Ola', 'Bjørn', 'Solveig', 'Håkon', 'Ingrid', 'Per', 'Sigrid', 'Jørgen', 'Ragnhild',
+  'Kristian', 'Marit', 'Lars', 'Tone', 'Ærling', 'Liv', 'Nils', 'Gro', 'Even', 'Siri', 'Tor', 'Hege', 'Arne',
+  'Mette', 'Geir', 'Hanne', 'Knut', 'Berit', 'Stian', 'Camilla', 'Thomas', 'Nora', 'Magnus', 'Sofie', 'Jens',
+];
+const LAST_NAMES = [
+  'Hansen', 'Johansen', 'Olsen', 'Larsen', 'Andersen', 'Pedersen', 'Nilsen', 'Kristiansen', 'Jensen', 'Karlsen',
+  'Berg', 'Haugen', 'Hagen', 'Johannessen', 'Eriksen', 'Dahl', 'Lie', 'Strøm', 'Sæther', 'Bråthen', 'Løkken',
+  'Østby', 'Ødegård', 'Aasen', 'Solberg', 'Bakke', 'Moen', 'Berg-Hansen', 'Fjærli', 'Kvåle', 'Grønli', 'Tveit',
+];
+const STREETS = [
+  'Østensjøveien', 'Storgata', 'Kirkegata', 'Bygdøy allé', 'Sørkedalsveien', 'Trondheimsveien', 'Møllergata',
+  'Ålesundgata', 'Fjellveien', 'Skovveien', 'Bjørnstjerne Bjørnsons gate', 'Kongens gate', 'Sjøgata', 'Strandvegen',
+  'Løvåsveien', 'Nedre Slottsgate', 'Granåsen', 'Tærudgata', 'Prinsens gate', 'Haukåsen',
+];
+const PLACES: Array<[string, string]> = [
+  ['0667', 'OSLO'], ['0150', 'OSLO'], ['0355', 'OSLO'], ['5003', 'BERGEN'], ['7010', 'TRONDHEIM'], ['4006', 'STAVANGER'],
+  ['9008', 'TROMSØ'], ['2000', 'LILLESTRØM'], ['1337', 'SANDVIKA'], ['3015', 'DRAMMEN'], ['4612', 'KRISTIANSAND S'],
+  ['8006', 'BODØ'], ['6002', 'ÅLESUND'], ['2609', 'LILLEHAMMER'], ['1530', 'MOSS'], ['0001', 'OSLO'],
+];
+const ENTRANCES = ['', '', '', 'A', 'B', 'C'];
+
+/** mulberry32: small, fast, good enough for test data. */
+function createRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export interface GenerateOptions {
+  customers: number;
+  /** Share of Infosoft customers already in Windward (0..1); exactly round(customers × overlap). */
+  overlap: number;
+  /** Share with a second title delivered elsewhere (0..1); exactly round(customers × shipToShare). */
+  shipToShare: number;
+  /** Windward customers with no Infosoft twin, as a share of `customers` (default 0.1). */
+  windwardOnlyShare?: number;
+  seed: number;
+  /** First title: delivered to the customer's address; second: the ship-to title. */
+  titleCodes: readonly [string, string];
+  firstCustomerNumber?: number;
+}
+
+export interface GeneratedData {
+  infosoft: InfosoftSeedRecord[];
+  windward: WindwardSeedRecord[];
+  /** Customer numbers whose twin was put into Windward. */
+  preExisting: number[];
+  /** Customer numbers with a separate delivery address. */
+  withShipTo: number[];
+}
+
+const ASCII_FOLD: Record<string, string> = { æ: 'ae', ø: 'o', å: 'aa', Æ: 'Ae', Ø: 'O', Å: 'Aa' };
+
+function toAscii(text: string): string {
+  return text.replace(/[æøåÆØÅ]/g, (ch) => ASCII_FOLD[ch] ?? ch);
+}
+
+function toEmailLocal(first: string, last: string, n: number): string {
+  return `${toAscii(first)}.${toAscii(last)}${n}`.toLowerCase().replace(/[^a-z0-9.]/g, '');
+}
+
+export function generateCustomers(options: GenerateOptions): GeneratedData {
+  const random = createRandom(options.seed);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
+  const infosoft: InfosoftSeedRecord[] = [];
+  const windward: WindwardSeedRecord[] = [];
+  const preExisting: number[] = [];
+  const withShipTo: number[] = [];
+  const [ownTitle, shipTitle] = options.titleCodes;
+  const firstNumber = options.firstCustomerNumber ?? 100001;
+
+  const makeAddress = (): InfosoftSeedAddress => {
+    const [zip, city] = pick(PLACES);
+    const hasUnit = random() < 0.2;
+    return {
+      StreetName: pick(STREETS),
+      HouseNumber: String(1 + Math.floor(random() * 120)),
+      Entrance: pick(ENTRANCES),
+      ApartmentIdentity: hasUnit ? `H0${1 + Math.floor(random() * 4)}0${1 + Math.floor(random() * 4)}` : '',
+      CoAddress: '',
+      ZipCode: zip,
+      ZipText: city,
+      CountryCode: 'NO',
+    };
+  };
+
+  const chooseIndexes = (share: number): Set<number> => {
+    const indexes = Array.from({ length: options.customers }, (_, i) => i);
+    const count = Math.round(options.customers * share);
+    for (let i = 0; i < count; i += 1) {
+      const j = i + Math.floor(random() * (indexes.length - i));
+      [indexes[i], indexes[j]] = [indexes[j] as number, indexes[i] as number];
+    }
+    return new Set(indexes.slice(0, count));
+  };
+  const overlapping = chooseIndexes(options.overlap);
+  const shipping = chooseIndexes(options.shipToShare);
+
+  for (let i = 0; i < options.customers; i += 1) {
+    const customerNumber = firstNumber + i;
+    const firstName = pick(FIRST_NAMES);
+    const lastName = pick(LAST_NAMES);
+    const address = makeAddress();
+    const phone = `${pick(['4', '9'])}${String(Math.floor(random() * 10_000_000)).padStart(7, '0')}`;
+    const email = `${toEmailLocal(firstName, lastName, customerNumber)}@${pick(['example.no', 'post.example.com', 'epost.example.no'])}`;
+    const titles: InfosoftSeedRecord['Titles'] = [{ TitleCode: ownTitle, StartDate: '2020-01-01' }];
+    if (shipping.has(i)) {
+      titles.push({ TitleCode: shipTitle, Address: makeAddress(), StartDate: '2021-06-01' });
+      withShipTo.push(customerNumber);
+    }
+    const birthYear = 1940 + Math.floor(random() * 65);
+    infosoft.push({
+      CustomerNumber: customerNumber,
+      FirstName: firstName,
+      LastName: lastName,
+      CustomerTypeCode: 'PERSN',
+      Email: email,
+      Telephone1: phone,
+      BirthDate: random() < 0.6 ? `${birthYear}-0${1 + Math.floor(random() * 9)}-1${Math.floor(random() * 9)}` : undefined,
+      Address: address,
+      Titles: titles,
+    });
+
+    if (overlapping.has(i)) {
+      preExisting.push(customerNumber);
+      // The shop typed the name a little differently: ASCII instead of æøå, or another case or order.
+      const variant = Math.floor(random() * 3);
+      const shownFirst = variant === 0 ? toAscii(firstName) : firstName;
+      const shownLast = variant === 1 ? lastName.toUpperCase() : variant === 0 ? toAscii(lastName) : lastName;
+      windward.push({
+        Unique: windward.length + 1,
+        Name: variant === 2 ? `${shownLast}, ${shownFirst}` : `${shownFirst} ${shownLast}`,
+        FirstName: shownFirst,
+        LastName: shownLast,
+        Addr1: [address.StreetName, address.HouseNumber, address.Entrance].filter(Boolean).join(' '),
+        Addr2: address.ApartmentIdentity ?? '',
+        City: address.ZipText,
+        Postal: address.ZipCode,
+        State: '',
+        Country: 'NO',
+        Phone1: random() < 0.5 ? `+47 ${phone.slice(0, 3)} ${phone.slice(3, 5)} ${phone.slice(5)}` : phone,
+        Email: random() < 0.3 ? email.toUpperCase() : email,
+        Number: '',
+      });
+    }
+  }
+  // Shop-only customers: people who never subscribed. They must stay untouched.
+  const shopOnly = Math.round(options.customers * (options.windwardOnlyShare ?? 0.1));
+  for (let i = 0; i < shopOnly; i += 1) {
+    const firstName = pick(FIRST_NAMES);
+    const lastName = pick(LAST_NAMES);
+    const [zip, city] = pick(PLACES);
+    windward.push({
+      Unique: windward.length + 1,
+      Name: `${firstName} ${lastName}`,
+      FirstName: firstName,
+      LastName: lastName,
+      Addr1: `${pick(STREETS)} ${1 + Math.floor(random() * 120)}`,
+      Addr2: '',
+      City: city,
+      Postal: zip,
+      State: '',
+      Country: 'NO',
+      Phone1: `${pick(['4', '9'])}${String(Math.floor(random() * 10_000_000)).padStart(7, '0')}`,
+      Email: `${toEmailLocal(firstName, lastName, 900000 + i)}@shop.example.no`,
+      Number: '',
+    });
+  }
+  return { infosoft, windward, preExisting, withShipTo };
+}

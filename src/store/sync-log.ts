@@ -1,0 +1,87 @@
+import { desc, eq, gte, sql } from 'drizzle-orm';
+import type { CustomerNumber, WindwardUnique } from '../domain/customer.js';
+import type { Db } from './db.js';
+import { syncLog } from './schema.js';
+
+export interface SyncLogEntry {
+  id: number;
+  at: string;
+  customerNumber: CustomerNumber | null;
+  jobId: string | null;
+  action: string;
+  windwardUnique: WindwardUnique | null;
+  reason: string;
+  details: unknown;
+}
+
+export interface AppendSyncLogInput {
+  customerNumber: CustomerNumber | null;
+  jobId?: string | null;
+  action: string;
+  windwardUnique?: WindwardUnique | null;
+  reason: string;
+  details?: unknown;
+}
+
+export function appendSyncLog(db: Db, input: AppendSyncLogInput, now: Date = new Date()): void {
+  db.insert(syncLog)
+    .values({
+      at: now.toISOString(),
+      customerNumber: input.customerNumber,
+      jobId: input.jobId ?? null,
+      action: input.action,
+      windwardUnique: input.windwardUnique ?? null,
+      reason: input.reason,
+      details: input.details === undefined ? null : JSON.stringify(input.details),
+    })
+    .run();
+}
+
+function toEntry(row: typeof syncLog.$inferSelect): SyncLogEntry {
+  return { ...row, details: row.details === null ? null : (JSON.parse(row.details) as unknown) };
+}
+
+export function listSyncLogOfCustomer(db: Db, customerNumber: CustomerNumber, limit = 20): SyncLogEntry[] {
+  return db
+    .select()
+    .from(syncLog)
+    .where(eq(syncLog.customerNumber, customerNumber))
+    .orderBy(desc(syncLog.id))
+    .limit(limit)
+    .all()
+    .map(toEntry);
+}
+
+/**
+ * The last outcome of each customer logged after `sinceId`, counted by action. A customer retried
+ * within the window counts once, with its final outcome. Only the given outcome actions count.
+ */
+export function countOutcomesSince(db: Db, sinceId: number, outcomes: readonly string[]): Record<string, number> {
+  if (outcomes.length === 0) return {};
+  const rows = db
+    .select({ action: syncLog.action, n: sql<number>`count(*)` })
+    .from(syncLog)
+    .where(
+      sql`${syncLog.id} in (select max(id) from sync_log where id > ${sinceId} and customer_number is not null and action in (${sql.join(
+        outcomes.map((o) => sql`${o}`),
+        sql`, `,
+      )}) group by customer_number)`,
+    )
+    .groupBy(syncLog.action)
+    .all();
+  return Object.fromEntries(rows.map((row) => [row.action, row.n]));
+}
+
+/** Sum of a numeric details field over the outcome rows after `sinceId` (e.g. ship-to customers created). */
+export function sumDetailSince(db: Db, sinceId: number, field: string): number {
+  const row = db
+    .select({ n: sql<number>`coalesce(sum(json_extract(${syncLog.details}, ${'$.' + field})), 0)` })
+    .from(syncLog)
+    .where(gte(syncLog.id, sinceId + 1))
+    .get();
+  return row?.n ?? 0;
+}
+
+export function lastSyncLogId(db: Db): number {
+  return db.select({ id: sql<number>`coalesce(max(id), 0)` }).from(syncLog).get()?.id ?? 0;
+}

@@ -1,0 +1,28 @@
+import { createHash } from 'node:crypto';
+import type { WindwardCustomerDraft } from '../domain/customer.js';
+
+/**
+ * A hash of exactly the fields we write. Equal fingerprints mean Windward already holds what we
+ * would write, so the sync makes no call. Keys are listed explicitly so that field order or new
+ * optional fields never change the hash by accident.
+ */
+export function fingerprintDraft(draft: WindwardCustomerDraft): string {
+  const a = draft.address;
+  const canonical = [
+    draft.externalRef,
+    draft.name,
+    draft.firstName,
+    draft.lastName,
+    draft.email ?? '',
+    draft.phones.join('\u0001'),
+    a.street,
+    a.houseNumber,
+    a.entrance,
+    a.unit,
+    a.coAddress,
+    a.postalCode,
+    a.city,
+    a.countryCode,
+  ].join('\u0000');
+  return createHash('sha256').update(canonical).digest('base64url').slice(0, 22);
+}
