@@ -1,14 +1,14 @@
 // Composition root: the only module that knows every adapter. It wires the SOAP and REST clients,
 // the SQLite store and the BullMQ queues into the sync use cases.
 import type { Redis } from 'ioredis';
-import { PACKAGE_ROOT, type Config } from './config.js';
+import type { Config } from './config.js';
 import { TransientError } from './errors.js';
 import { createInfosoftClient, type InfosoftClient } from './infosoft/client.js';
 import { createLogger, type Logger } from './log.js';
 import { createRedisConnection } from './queue/connection.js';
 import { createQueues, enqueueCustomerSync, type SyncQueues } from './queue/queues.js';
 import { startWorkers, describeError, type SyncWorkers } from './queue/worker.js';
-import { closeDatabase, openDatabase, type Db } from './store/db.js';
+import { closeDatabase, MIGRATIONS_FOLDER, openDatabase, type Db } from './store/db.js';
 import { readCursor, writeCursor } from './store/cursors.js';
 import { createLinkRepository, listLinkedCustomerNumbers } from './store/links.js';
 import { appendSyncLog } from './store/sync-log.js';
@@ -17,8 +17,6 @@ import { listDiscoverableCustomers, pollChanges } from './sync/poll-changes.js';
 import type { InfosoftPort, SyncLogPort } from './sync/ports.js';
 import { syncCustomer, type SyncCustomerDeps } from './sync/sync-customer.js';
 import { createWindwardClient, type WindwardClient } from './windward/client.js';
-
-export const MIGRATIONS_FOLDER = `${PACKAGE_ROOT}migrations`;
 
 export interface App {
   config: Config;

@@ -1,10 +1,14 @@
 // Opens the SQLite file, sets the pragmas web and worker need to share it, and applies migrations.
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import * as schema from './schema.js';
+
+/** migrations/ at the package root: the same from src/store (tests) and dist/store (built). */
+export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../migrations', import.meta.url));
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 

@@ -1,6 +1,5 @@
-import { MIGRATIONS_FOLDER } from '../../app.js';
 import { loadConfig } from '../../config.js';
-import { closeDatabase, openDatabase } from '../../store/db.js';
+import { closeDatabase, MIGRATIONS_FOLDER, openDatabase } from '../../store/db.js';
 
 export async function runMigrate(): Promise<number> {
   const config = loadConfig();

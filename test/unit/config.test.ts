@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig, parseDuration } from '../../src/config.js';
+
+describe('parseDuration', () => {
+  it.each([
+    ['500ms', 500],
+    ['2s', 2000],
+    ['5m', 300_000],
+    ['1h', 3_600_000],
+    ['1500', 1500],
+    [250, 250],
+    ['1.5s', 1500],
+  ])('%s → %i ms', (input, expected) => {
+    expect(parseDuration(input)).toBe(expected);
+  });
+
+  it.each(['', 'soon', '5 minutes', '-1s', '2d'])('rejects %j', (input) => {
+    expect(() => parseDuration(input)).toThrow(/not a duration/);
+  });
+});
+
+describe('loadConfig', () => {
+  it('reads defaults, then the environment over them', () => {
+    const config = loadConfig({
+      env: { REDIS_URL: 'redis://10.0.0.1:6380', INFOSOFT_TITLE_CODES: 'IT, AP ,', POLL_EVERY: '30s', SYNC_CONCURRENCY: '16' },
+    });
+    expect(config.redis.url).toBe('redis://10.0.0.1:6380');
+    expect(config.infosoft.titleCodes).toEqual(['IT', 'AP']);
+    expect(config.sync.pollEvery).toBe(30_000);
+    expect(config.sync.concurrency).toBe(16);
+    expect(config.database.path).toBe('./data/customer-sync.db');
+  });
+
+  it('lists every bad key with its environment variable', () => {
+    let error: unknown;
+    try {
+      loadConfig({ env: { REDIS_URL: 'not a url', SYNC_DIRECTIONS: 'sideways', POLL_EVERY: 'often' } });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const message = (error as Error).message;
+    expect(message).toContain('redis.url (REDIS_URL)');
+    expect(message).toContain('sync.directions (SYNC_DIRECTIONS)');
+    expect(message).toContain('sync.pollEvery (POLL_EVERY)');
+  });
+
+  it('applies the NODE_ENV profile and explicit overrides last', () => {
+    const config = loadConfig({ env: { NODE_ENV: 'test', LOG_LEVEL: 'debug' }, overrides: { sync: { attempts: 9 } } });
+    expect(config.sync.backoff).toBe(50); // from config/test.json
+    expect(config.log.level).toBe('debug'); // environment beats the profile
+    expect(config.sync.attempts).toBe(9);
+  });
+});
