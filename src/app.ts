@@ -11,10 +11,20 @@ import { startWorkers, describeError, type SyncWorkers } from './queue/worker.js
 import { closeDatabase, MIGRATIONS_FOLDER, openDatabase, type Db } from './store/db.js';
 import { readCursor, writeCursor } from './store/cursors.js';
 import { createLinkRepository, listLinkedCustomerNumbers } from './store/links.js';
+import {
+  countMirror,
+  findMirrorByExternalRef,
+  findMirrorCandidates,
+  removeStaleMirrorEntries,
+  readTermFrequency,
+  upsertMirrorEntries,
+} from './store/mirror.js';
+import { completeReview, findPendingReview, openReview } from './store/reviews.js';
 import { appendSyncLog } from './store/sync-log.js';
-import { createEmailLookup } from './sync/find-existing.js';
+import { createMatcherLookup } from './sync/find-existing.js';
+import { refreshMirror } from './sync/mirror.js';
 import { listDiscoverableCustomers, pollChanges } from './sync/poll-changes.js';
-import type { InfosoftPort, SyncLogPort } from './sync/ports.js';
+import type { InfosoftPort, MirrorIndex, ReviewQueue, SyncLogPort } from './sync/ports.js';
 import { syncCustomer, type SyncCustomerDeps } from './sync/sync-customer.js';
 import { createWindwardClient, type WindwardClient } from './windward/client.js';
 
@@ -27,7 +37,10 @@ export interface App {
   infosoft: InfosoftPort;
   windward: WindwardClient;
   syncDeps: SyncCustomerDeps;
-  startWorkers(): SyncWorkers;
+  mirror: MirrorIndex;
+  /** Refreshes the Windward mirror once, then starts consuming jobs. */
+  startWorkers(): Promise<SyncWorkers>;
+  refreshMirror(): Promise<{ customers: number; removed: number }>;
   enqueueCustomer(customerNumber: number, reason: string): Promise<string>;
   discoverCustomers(): Promise<number[]>;
   close(): Promise<void>;
@@ -92,18 +105,36 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
   const links = createLinkRepository(db);
   const syncLog: SyncLogPort = { record: (entry) => appendSyncLog(db, entry) };
   const cursors = { read: (name: string) => readCursor(db, name), write: (name: string, value: string) => writeCursor(db, name, value) };
+  const mirror: MirrorIndex = {
+    file: (entries) => upsertMirrorEntries(db, entries),
+    lookup: (keys, maxPostingSize) => findMirrorCandidates(db, keys, maxPostingSize).candidates,
+    termFrequency: (field, value) => readTermFrequency(db, field, value),
+    findByExternalRef: (externalRef) => findMirrorByExternalRef(db, externalRef),
+    removeNotSeenSince: (since) => removeStaleMirrorEntries(db, since),
+    count: () => countMirror(db),
+  };
+  const reviews: ReviewQueue = {
+    findPending: (customerNumber) => findPendingReview(db, customerNumber),
+    open: (input) => openReview(db, input),
+    complete: (id) => completeReview(db, id),
+  };
   const syncDeps: SyncCustomerDeps = {
     infosoft,
     windward,
     links,
     syncLog,
-    findExisting: createEmailLookup({ windward, links }),
+    mirror,
+    reviews,
+    matchParams: config.matching,
+    findExisting: createMatcherLookup({ windward, links, mirror, params: config.matching }),
     titleCodes: config.infosoft.titleCodes,
     defaultCountryCode: 'NO',
   };
   const enqueueCustomer = (customerNumber: number, reason: string) => enqueueCustomerSync(queues.sync, customerNumber, reason);
   const scheduler = { enqueueCustomer: async (customerNumber: number, reason: string) => void (await enqueueCustomer(customerNumber, reason)) };
 
+  const runMirrorRefresh = () =>
+    refreshMirror({ windward, mirror, params: config.matching, pageSize: config.sync.mirrorPageSize, now });
   let workers: SyncWorkers | null = null;
   return {
     config,
@@ -114,10 +145,17 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
     infosoft,
     windward,
     syncDeps,
+    mirror,
+    refreshMirror: runMirrorRefresh,
     enqueueCustomer,
     discoverCustomers: () => listDiscoverableCustomers({ infosoft, now }, listLinkedCustomerNumbers(db)),
-    startWorkers() {
-      workers ??= startWorkers({
+    async startWorkers() {
+      if (workers) return workers;
+      // The matcher must see Windward's customers before the first sync, or it would create
+      // duplicates of everyone who is already there.
+      const refreshed = await runMirrorRefresh();
+      logger.info(refreshed, 'windward mirror refreshed');
+      workers = startWorkers({
         connection: redis,
         prefix: config.redis.queuePrefix,
         concurrency: config.sync.concurrency,
@@ -129,6 +167,7 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
             return { action: outcome.action };
           },
           poll: () => pollChanges({ infosoft, cursors, scheduler, overlapMs: config.sync.feedOverlap, now }),
+          refreshMirror: runMirrorRefresh,
           onGaveUp: (customerNumber, jobId, error, attempts) =>
             syncLog.record({ customerNumber, jobId, action: 'failed', reason: error.message, details: { attempts } }),
         },

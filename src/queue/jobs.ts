@@ -4,7 +4,7 @@ import { z } from 'zod';
 
 export const QUEUE_NAMES = { sync: 'sync', poll: 'poll' } as const;
 
-export const JOB_NAMES = { syncCustomer: 'sync-customer', poll: 'poll-changes' } as const;
+export const JOB_NAMES = { syncCustomer: 'sync-customer', poll: 'poll-changes', refreshMirror: 'refresh-mirror' } as const;
 
 export const syncCustomerPayload = z.object({
   customerNumber: z.number().int().positive(),

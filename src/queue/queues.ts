@@ -69,6 +69,11 @@ export async function upsertPollSchedule(queue: Queue, everyMs: number): Promise
   await queue.upsertJobScheduler('poll-infosoft-feed', { every: everyMs }, { name: JOB_NAMES.poll, data: {} });
 }
 
+/** The Windward mirror is re-read from the listing on its own schedule. */
+export async function upsertMirrorRefreshSchedule(queue: Queue, everyMs: number): Promise<void> {
+  await queue.upsertJobScheduler('refresh-windward-mirror', { every: everyMs }, { name: JOB_NAMES.refreshMirror, data: {} });
+}
+
 export interface QueueCounts {
   waiting: number;
   active: number;

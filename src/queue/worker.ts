@@ -9,6 +9,7 @@ import { JOB_NAMES, QUEUE_NAMES, syncCustomerPayload, type SyncCustomerPayload }
 export interface WorkerHandlers {
   syncCustomer(customerNumber: number, jobId: string): Promise<{ action: string }>;
   poll(): Promise<{ enqueued: number }>;
+  refreshMirror(): Promise<{ customers: number; removed: number }>;
   /** Called once when a customer's job has failed for good (retries exhausted or permanent). */
   onGaveUp(customerNumber: number, jobId: string, error: Error, attempts: number): void;
 }
@@ -68,12 +69,13 @@ export function startWorkers(options: StartWorkersOptions): SyncWorkers {
   const poll = new Worker(
     QUEUE_NAMES.poll,
     async (job) => {
-      if (job.name !== JOB_NAMES.poll) throw new UnrecoverableError(`unknown job ${job.name}`);
       try {
-        return await handlers.poll();
+        if (job.name === JOB_NAMES.poll) return await handlers.poll();
+        if (job.name === JOB_NAMES.refreshMirror) return await handlers.refreshMirror();
       } catch (error) {
         throw new Error(describeError(error), { cause: error });
       }
+      throw new UnrecoverableError(`unknown job ${job.name}`);
     },
     { ...common, concurrency: 1 },
   );

@@ -1,6 +1,6 @@
 // SQLite schema (drizzle). migrations/ is generated from this file with `npm run db:generate`.
 import { sql } from 'drizzle-orm';
-import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 const createdAt = () =>
   text('created_at')
@@ -55,4 +55,52 @@ export const syncLog = sqliteTable(
     details: text('details'),
   },
   (table) => [index('sync_log_customer').on(table.customerNumber, table.id), index('sync_log_at').on(table.at)],
+);
+
+/**
+ * A local copy of Windward's customers for duplicate matching: refreshed from the paged listing,
+ * updated at once by our own writes. `record` is the matcher's view of the customer (JSON).
+ */
+export const windwardMirror = sqliteTable(
+  'windward_mirror',
+  {
+    windwardUnique: integer('windward_unique').primaryKey(),
+    externalRef: text('external_ref').notNull().default(''),
+    record: text('record').notNull(),
+    /** Hash of the Windward-side fields, to notice edits made in Windward. */
+    fingerprint: text('fingerprint').notNull(),
+    refreshedAt: text('refreshed_at').notNull(),
+  },
+  (table) => [index('windward_mirror_external_ref').on(table.externalRef), index('windward_mirror_refreshed').on(table.refreshedAt)],
+);
+
+/**
+ * Blocking keys of mirrored customers: a lookup reads the few rows under an incoming record's keys.
+ * Term keys ('t:<field>:<value>') live here too: their row count is the value's frequency.
+ */
+export const mirrorKey = sqliteTable(
+  'mirror_key',
+  {
+    key: text('key').notNull(),
+    windwardUnique: integer('windward_unique').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.key, table.windwardUnique] }), index('mirror_key_unique').on(table.windwardUnique)],
+);
+
+/** Doubtful matcher decisions waiting for a person. Nothing is written to Windward until decided. */
+export const reviewItem = sqliteTable(
+  'review_item',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    customerNumber: integer('customer_number').notNull(),
+    status: text('status', { enum: ['open', 'decided', 'done'] }).notNull(),
+    reason: text('reason').notNull(),
+    /** JSON: scored candidates with evidence. */
+    candidates: text('candidates').notNull(),
+    decision: text('decision', { enum: ['link', 'create'] }),
+    decidedUnique: integer('decided_unique'),
+    createdAt: text('created_at').notNull(),
+    decidedAt: text('decided_at'),
+  },
+  (table) => [index('review_item_customer').on(table.customerNumber, table.status), index('review_item_status').on(table.status)],
 );

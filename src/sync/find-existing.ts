@@ -1,31 +1,64 @@
-// The one place that decides whether an unlinked Infosoft customer already exists in Windward.
-// v0 (walking skeleton): exact e-mail lookup. The full matcher replaces the body of this module.
+// The one place that decides whether an unlinked Infosoft customer already exists in Windward:
+// candidates from the mirror's blocking keys plus a live e-mail lookup (the mirror may be minutes
+// old), scored by the pure matcher. Doubt goes to review, never to a guess.
 import type { InfosoftCustomer, WindwardCustomer, WindwardUnique } from '../domain/customer.js';
-import type { LinkRepository, WindwardPort } from './ports.js';
+import { blockingKeys, decide, type Evidence, type MatchParams, type MatchRecord, type ScoredCandidate } from '../match/index.js';
+import { toMatchRecordFromInfosoft } from './match-records.js';
+import { toMirrorFiling } from './mirror.js';
+import type { LinkRepository, MirrorIndex, WindwardPort } from './ports.js';
 
 export type ExistingDecision =
-  | { kind: 'link'; target: WindwardCustomer; reason: string; evidence?: unknown }
-  | { kind: 'review'; candidates: WindwardUnique[]; reason: string; evidence?: unknown }
-  | { kind: 'create'; reason: string; evidence?: unknown };
+  | { kind: 'link'; target: WindwardCustomer; reason: string; evidence: Evidence | null }
+  | { kind: 'review'; candidates: ScoredCandidate[]; reason: string }
+  | { kind: 'create'; reason: string; best?: ScoredCandidate };
 
 export type FindExisting = (customer: InfosoftCustomer) => Promise<ExistingDecision>;
 
-export function createEmailLookup(deps: { windward: WindwardPort; links: LinkRepository }): FindExisting {
+export interface MatcherLookupDeps {
+  windward: Pick<WindwardPort, 'findByEmail' | 'getCustomer'>;
+  links: Pick<LinkRepository, 'findByUnique'>;
+  mirror: MirrorIndex;
+  params: MatchParams;
+}
+
+export function createMatcherLookup(deps: MatcherLookupDeps): FindExisting {
+  const { params, mirror } = deps;
   return async (customer) => {
-    const email = customer.email?.trim();
-    if (!email) return { kind: 'create', reason: 'no e-mail address to look up' };
-    const found = await deps.windward.findByEmail(email);
-    if (found.length === 0) return { kind: 'create', reason: 'no Windward customer with this e-mail' };
-    if (found.length > 1) {
-      return { kind: 'review', candidates: found.map((c) => c.unique), reason: `${found.length} Windward customers share this e-mail` };
+    const incoming = toMatchRecordFromInfosoft(customer);
+    const candidates = new Map<string, MatchRecord>();
+    for (const row of mirror.lookup(blockingKeys(incoming, params), params.blocking.maxPostingSize)) {
+      candidates.set(String(row.windwardUnique), row.record as MatchRecord);
     }
-    const [target] = found as [WindwardCustomer];
-    const linkedToOther = deps.links
-      .findByUnique(target.unique)
-      .some((link) => link.customerNumber !== customer.customerNumber);
-    if (linkedToOther) {
-      return { kind: 'review', candidates: [target.unique], reason: 'the e-mail match is already linked to another Infosoft customer' };
+    if (customer.email) {
+      const live = await deps.windward.findByEmail(customer.email);
+      if (live.length > 0) {
+        const filings = live.map((c) => toMirrorFiling(c, params));
+        mirror.file(filings);
+        for (const filing of filings) candidates.set(String(filing.windwardUnique), filing.record as MatchRecord);
+      }
     }
-    return { kind: 'link', target, reason: 'exactly one Windward customer with this e-mail' };
+    const linkedElsewhere = (id: string) =>
+      deps.links.findByUnique(Number(id)).some((link) => link.customerNumber !== customer.customerNumber);
+    const decision = decide(incoming, [...candidates.values()], params, {
+      linkedElsewhere,
+      termFrequency: (field, value) => mirror.termFrequency(field, value),
+    });
+    switch (decision.kind) {
+      case 'create':
+        return { kind: 'create', reason: decision.reason, ...(decision.best ? { best: decision.best } : {}) };
+      case 'review':
+        return { kind: 'review', candidates: decision.candidates, reason: decision.reason };
+      case 'link': {
+        // Link to what Windward holds now, not to the mirror's copy.
+        const target = await deps.windward.getCustomer(Number(decision.target));
+        if (!target) return { kind: 'review', candidates: [], reason: `matched Windward customer ${decision.target} no longer exists` };
+        return { kind: 'link', target, reason: `matched with score ${decision.score.toFixed(1)}`, evidence: decision.evidence };
+      }
+    }
   };
+}
+
+/** Candidate ids as Windward Uniques (review items show them). */
+export function toCandidateUniques(candidates: readonly ScoredCandidate[]): WindwardUnique[] {
+  return candidates.map((c) => Number(c.id));
 }

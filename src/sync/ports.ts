@@ -81,3 +81,36 @@ export interface CursorStore {
 export interface SyncScheduler {
   enqueueCustomer(customerNumber: CustomerNumber, reason: string): Promise<void>;
 }
+
+/** An entry of the Windward mirror, keyed for candidate lookup (see store/mirror.ts). */
+export interface MirrorFiling {
+  windwardUnique: WindwardUnique;
+  externalRef: string;
+  record: unknown;
+  fingerprint: string;
+  keys: readonly string[];
+  terms: ReadonlyArray<readonly [string, string]>;
+}
+
+/** The Windward mirror the matcher searches instead of scanning Windward. */
+export interface MirrorIndex {
+  file(entries: readonly MirrorFiling[]): void;
+  lookup(keys: readonly string[], maxPostingSize: number): Array<{ windwardUnique: WindwardUnique; record: unknown }>;
+  termFrequency(field: string, value: string): number | undefined;
+  findByExternalRef(externalRef: string): WindwardUnique[];
+  removeNotSeenSince(since: Date): number;
+  count(): number;
+}
+
+export interface PendingReview {
+  id: number;
+  status: 'open' | 'decided' | 'done';
+  decision: 'link' | 'create' | null;
+  decidedUnique: WindwardUnique | null;
+}
+
+export interface ReviewQueue {
+  findPending(customerNumber: CustomerNumber): PendingReview | null;
+  open(input: { customerNumber: CustomerNumber; reason: string; candidates: unknown }): PendingReview;
+  complete(id: number): void;
+}

@@ -1,10 +1,13 @@
 // Sync one Infosoft customer to Windward (DESIGN §3 data flow). Always reads fresh state, so running
 // it twice for the same customer makes no second write.
-import type { CustomerNumber, InfosoftCustomer, WindwardUnique } from '../domain/customer.js';
+import type { CustomerNumber, InfosoftCustomer, WindwardCustomer, WindwardCustomerDraft, WindwardUnique } from '../domain/customer.js';
+import { PermanentError } from '../errors.js';
+import type { MatchParams } from '../match/index.js';
 import { toBillToDraft } from './draft.js';
 import type { FindExisting } from './find-existing.js';
 import { fingerprintDraft } from './fingerprint.js';
-import type { InfosoftPort, LinkRepository, SyncLogPort, WindwardPort } from './ports.js';
+import { toMirrorFiling } from './mirror.js';
+import type { InfosoftPort, LinkRepository, MirrorIndex, ReviewQueue, SyncLogPort, WindwardPort } from './ports.js';
 
 export type SyncAction = 'created' | 'linked' | 'updated' | 'unchanged' | 'review';
 /** Actions that end a customer's sync; 'failed' is recorded by the queue when retries are exhausted. */
@@ -17,6 +20,8 @@ export interface SyncOutcome {
   reason: string;
   /** Ship-to customers created in Windward by this run. */
   shipToCreated: number;
+  /** Matcher evidence or review candidates, for the sync log and `explain`. */
+  evidence?: unknown;
 }
 
 export interface SyncCustomerDeps {
@@ -24,6 +29,9 @@ export interface SyncCustomerDeps {
   windward: WindwardPort;
   links: LinkRepository;
   syncLog: SyncLogPort;
+  mirror: MirrorIndex;
+  reviews: ReviewQueue;
+  matchParams: MatchParams;
   findExisting: FindExisting;
   titleCodes: readonly string[];
   defaultCountryCode: string;
@@ -42,64 +50,103 @@ export async function syncCustomer(
     action: outcome.action,
     windwardUnique: outcome.windwardUnique,
     reason: outcome.reason,
-    details: { shipToCreated: outcome.shipToCreated },
+    details: { shipToCreated: outcome.shipToCreated, ...(outcome.evidence === undefined ? {} : { evidence: outcome.evidence }) },
   });
   return outcome;
+}
+
+/** Our own writes go into the mirror at once, so the next lookup sees them. */
+function fileInMirror(deps: SyncCustomerDeps, customer: WindwardCustomer): void {
+  deps.mirror.file([toMirrorFiling(customer, deps.matchParams)]);
+}
+
+async function writeUpdate(deps: SyncCustomerDeps, unique: WindwardUnique, draft: WindwardCustomerDraft): Promise<void> {
+  fileInMirror(deps, await deps.windward.updateCustomer(unique, draft));
 }
 
 async function syncBillTo(deps: SyncCustomerDeps, customer: InfosoftCustomer): Promise<SyncOutcome> {
   const { customerNumber } = customer;
   const draft = toBillToDraft(customer, deps.defaultCountryCode);
   const fingerprint = fingerprintDraft(draft);
-  const result = (action: SyncAction, windwardUnique: WindwardUnique | null, reason: string): SyncOutcome => ({
+  const result = (action: SyncAction, windwardUnique: WindwardUnique | null, reason: string, evidence?: unknown): SyncOutcome => ({
     customerNumber,
     action,
     windwardUnique,
     reason,
     shipToCreated: 0,
+    ...(evidence === undefined ? {} : { evidence }),
   });
 
   const link = deps.links.find(customerNumber, 'bill_to', null);
   if (link) {
     if (link.fingerprint === fingerprint) return result('unchanged', link.windwardUnique, 'Windward already has these values');
-    await deps.windward.updateCustomer(link.windwardUnique, draft);
+    await writeUpdate(deps, link.windwardUnique, draft);
     deps.links.setFingerprint(customerNumber, 'bill_to', null, fingerprint);
     return result('updated', link.windwardUnique, 'Infosoft data changed since the last write');
   }
 
+  /** Claims the Windward customer for this Infosoft customer, then makes it hold Infosoft's values. */
+  const linkTo = async (target: WindwardCustomer, reason: string, evidence?: unknown): Promise<SyncOutcome> => {
+    const claimed = deps.links.claim({
+      customerNumber,
+      customerId: customer.customerId,
+      role: 'bill_to',
+      titleCode: null,
+      windwardUnique: target.unique,
+      fingerprint: null,
+    });
+    if (!claimed) return result('review', null, `Windward customer ${target.unique} is already linked to another Infosoft customer`);
+    if (fingerprintDraft(target) !== fingerprint) await writeUpdate(deps, target.unique, draft);
+    deps.links.setFingerprint(customerNumber, 'bill_to', null, fingerprint);
+    return result('linked', target.unique, reason, evidence);
+  };
+
+  const create = async (reason: string, evidence?: unknown): Promise<SyncOutcome> => {
+    const created = await deps.windward.addCustomer(draft);
+    fileInMirror(deps, created);
+    const claimed = deps.links.claim({
+      customerNumber,
+      customerId: customer.customerId,
+      role: 'bill_to',
+      titleCode: null,
+      windwardUnique: created.unique,
+      fingerprint,
+    });
+    if (!claimed) throw new PermanentError(`Windward returned Unique ${created.unique}, which is linked to another customer`, { code: 'link_conflict' });
+    return result('created', created.unique, reason, evidence);
+  };
+
+  // A record carrying our reference is ours already (e.g. created by an earlier attempt whose link
+  // was never written): adopt it instead of creating another.
+  for (const unique of deps.mirror.findByExternalRef(draft.externalRef)) {
+    const existing = await deps.windward.getCustomer(unique);
+    if (existing && existing.externalRef === draft.externalRef) return linkTo(existing, `adopted the Windward customer carrying ${draft.externalRef}`);
+  }
+
+  const pending = deps.reviews.findPending(customerNumber);
+  if (pending?.status === 'open') return result('review', null, `waiting for review item ${pending.id}`);
+  if (pending?.status === 'decided') {
+    if (pending.decision === 'create') {
+      const outcome = await create(`created after review ${pending.id}`);
+      deps.reviews.complete(pending.id);
+      return outcome;
+    }
+    const target = pending.decidedUnique === null ? null : await deps.windward.getCustomer(pending.decidedUnique);
+    if (!target) throw new PermanentError(`review ${pending.id} chose Windward customer ${pending.decidedUnique}, which does not exist`, { code: 'review_target_missing' });
+    const outcome = await linkTo(target, `linked after review ${pending.id}`);
+    if (outcome.action === 'linked') deps.reviews.complete(pending.id);
+    return outcome;
+  }
+
   const decision = await deps.findExisting(customer);
   switch (decision.kind) {
-    case 'review':
-      return result('review', null, decision.reason);
-    case 'link': {
-      const unique = decision.target.unique;
-      // Claim before writing: if another job linked this Windward customer to someone else in the
-      // meantime, the claim fails and nobody's record is overwritten.
-      const claimed = deps.links.claim({
-        customerNumber,
-        customerId: customer.customerId,
-        role: 'bill_to',
-        titleCode: null,
-        windwardUnique: unique,
-        fingerprint: null,
-      });
-      if (!claimed) return result('review', null, 'the matching Windward customer was just linked to another Infosoft customer');
-      if (fingerprintDraft({ ...decision.target }) !== fingerprint) await deps.windward.updateCustomer(unique, draft);
-      deps.links.setFingerprint(customerNumber, 'bill_to', null, fingerprint);
-      return result('linked', unique, decision.reason);
+    case 'review': {
+      const item = deps.reviews.open({ customerNumber, reason: decision.reason, candidates: decision.candidates });
+      return result('review', null, `${decision.reason} (review item ${item.id})`, { candidates: decision.candidates });
     }
-    case 'create': {
-      const created = await deps.windward.addCustomer(draft);
-      const claimed = deps.links.claim({
-        customerNumber,
-        customerId: customer.customerId,
-        role: 'bill_to',
-        titleCode: null,
-        windwardUnique: created.unique,
-        fingerprint,
-      });
-      if (!claimed) throw new Error(`Windward returned Unique ${created.unique}, which is already linked to another customer`);
-      return result('created', created.unique, decision.reason);
-    }
+    case 'link':
+      return linkTo(decision.target, decision.reason, decision.evidence);
+    case 'create':
+      return create(decision.reason, decision.best ? { best: decision.best } : undefined);
   }
 }

@@ -54,7 +54,7 @@ export async function startHarness(options: { sims?: StartSimulatorsOptions; con
   );
   const config = loadConfig({ env: { NODE_ENV: 'test' }, overrides });
   const app = buildApp(config);
-  if (options.worker !== false) app.startWorkers();
+  if (options.worker !== false) await app.startWorkers();
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: 'test',

@@ -47,7 +47,7 @@ export async function runDemo(options: DemoOptions): Promise<number> {
     app = buildApp(config);
     await app.queues.sync.obliterate({ force: true });
     await app.queues.poll.obliterate({ force: true });
-    app.startWorkers();
+    await app.startWorkers();
 
     const startedAt = Date.now();
     const sinceLogId = lastSyncLogId(app.db);

@@ -1,13 +1,14 @@
 import { buildApp } from '../../app.js';
 import { loadConfig } from '../../config.js';
-import { upsertPollSchedule } from '../../queue/queues.js';
+import { upsertMirrorRefreshSchedule, upsertPollSchedule } from '../../queue/queues.js';
 import { onShutdown } from '../shutdown.js';
 
 /** The Procfile's worker process: consumes sync jobs and polls the change feed on a schedule. */
 export async function runWorker(): Promise<number> {
   const app = buildApp(loadConfig());
-  app.startWorkers();
+  await app.startWorkers();
   if (app.config.sync.changeSource === 'feed') await upsertPollSchedule(app.queues.poll, app.config.sync.pollEvery);
+  await upsertMirrorRefreshSchedule(app.queues.poll, app.config.sync.mirrorRefreshEvery);
   app.logger.info(
     { concurrency: app.config.sync.concurrency, pollEveryMs: app.config.sync.pollEvery, changeSource: app.config.sync.changeSource },
     'worker started',

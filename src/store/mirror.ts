@@ -1,0 +1,137 @@
+// The Windward mirror: candidate lookup by blocking keys without scanning. Keys and term values are
+// computed by the caller (the matcher's blocking rules); the store only files and finds them.
+import type { WindwardUnique } from '../domain/customer.js';
+import type { Db } from './db.js';
+
+export interface MirrorEntry {
+  windwardUnique: WindwardUnique;
+  externalRef: string;
+  /** The matcher's view of the customer; stored as JSON. */
+  record: unknown;
+  fingerprint: string;
+  keys: readonly string[];
+  /** Normalized name values for term frequencies, as [field, value]. */
+  terms: ReadonlyArray<readonly [string, string]>;
+}
+
+export interface MirrorRow {
+  windwardUnique: WindwardUnique;
+  externalRef: string;
+  record: unknown;
+  fingerprint: string;
+}
+
+const TERM_PREFIX = 't:';
+const toTermKey = (field: string, value: string) => `${TERM_PREFIX}${field}:${value}`;
+
+function statements(db: Db) {
+  const sqlite = db.$client;
+  return {
+    upsertRow: sqlite.prepare(
+      `insert into windward_mirror (windward_unique, external_ref, record, fingerprint, refreshed_at) values (?, ?, ?, ?, ?)
+       on conflict(windward_unique) do update set external_ref = excluded.external_ref, record = excluded.record,
+         fingerprint = excluded.fingerprint, refreshed_at = excluded.refreshed_at`,
+    ),
+    deleteKeys: sqlite.prepare('delete from mirror_key where windward_unique = ?'),
+    insertKey: sqlite.prepare('insert or ignore into mirror_key (key, windward_unique) values (?, ?)'),
+    postingSize: sqlite.prepare('select count(*) as n from (select 1 from mirror_key where key = ? limit ?)'),
+    termCount: sqlite.prepare('select count(*) as n from mirror_key where key = ?'),
+    total: sqlite.prepare('select count(*) as n from windward_mirror'),
+    byRef: sqlite.prepare('select windward_unique as u from windward_mirror where external_ref = ?'),
+    row: sqlite.prepare('select windward_unique, external_ref, record, fingerprint from windward_mirror where windward_unique = ?'),
+    staleUniques: sqlite.prepare('select windward_unique as u from windward_mirror where refreshed_at < ?'),
+    deleteRow: sqlite.prepare('delete from windward_mirror where windward_unique = ?'),
+  };
+}
+
+type Statements = ReturnType<typeof statements>;
+const cache = new WeakMap<Db, Statements>();
+function prepared(db: Db): Statements {
+  let s = cache.get(db);
+  if (!s) cache.set(db, (s = statements(db)));
+  return s;
+}
+
+/** Files customers (new or changed) with their keys, replacing what was filed for them before. */
+export function upsertMirrorEntries(db: Db, entries: readonly MirrorEntry[], now: Date = new Date()): void {
+  const s = prepared(db);
+  const at = now.toISOString();
+  db.$client.transaction(() => {
+    for (const entry of entries) {
+      s.upsertRow.run(entry.windwardUnique, entry.externalRef, JSON.stringify(entry.record), entry.fingerprint, at);
+      s.deleteKeys.run(entry.windwardUnique);
+      for (const key of entry.keys) s.insertKey.run(key, entry.windwardUnique);
+      for (const [field, value] of entry.terms) s.insertKey.run(toTermKey(field, value), entry.windwardUnique);
+    }
+  })();
+}
+
+/** Forgets customers not seen since `before` (deleted in Windward). Returns how many. */
+export function removeStaleMirrorEntries(db: Db, before: Date): number {
+  const s = prepared(db);
+  const stale = s.staleUniques.all(before.toISOString()) as Array<{ u: number }>;
+  db.$client.transaction(() => {
+    for (const { u } of stale) {
+      s.deleteKeys.run(u);
+      s.deleteRow.run(u);
+    }
+  })();
+  return stale.length;
+}
+
+export interface CandidateLookup {
+  candidates: MirrorRow[];
+  /** Keys skipped because too many customers share them (not selective). */
+  skippedKeys: number;
+  /** Key rows read. */
+  rowsRead: number;
+}
+
+/**
+ * Customers sharing at least one selective key with the incoming record. A key shared by more than
+ * `maxPostingSize` customers is skipped: it would read thousands of rows and decide nothing.
+ */
+export function findMirrorCandidates(db: Db, keys: readonly string[], maxPostingSize: number, limit = 200): CandidateLookup {
+  const s = prepared(db);
+  const selective: string[] = [];
+  let skippedKeys = 0;
+  let rowsRead = 0;
+  for (const key of keys) {
+    const { n } = s.postingSize.get(key, maxPostingSize + 1) as { n: number };
+    rowsRead += n;
+    if (n > maxPostingSize) skippedKeys += 1;
+    else if (n > 0) selective.push(key);
+  }
+  if (selective.length === 0) return { candidates: [], skippedKeys, rowsRead };
+  const placeholders = selective.map(() => '?').join(',');
+  const uniques = db.$client
+    .prepare(`select distinct windward_unique as u from mirror_key where key in (${placeholders}) limit ?`)
+    .all(...selective, limit) as Array<{ u: number }>;
+  const candidates = uniques.map(({ u }) => readMirrorRow(db, u)).filter((row): row is MirrorRow => row !== null);
+  return { candidates, skippedKeys, rowsRead };
+}
+
+export function readMirrorRow(db: Db, windwardUnique: WindwardUnique): MirrorRow | null {
+  const row = prepared(db).row.get(windwardUnique) as
+    | { windward_unique: number; external_ref: string; record: string; fingerprint: string }
+    | undefined;
+  if (!row) return null;
+  return { windwardUnique: row.windward_unique, externalRef: row.external_ref, record: JSON.parse(row.record) as unknown, fingerprint: row.fingerprint };
+}
+
+export function findMirrorByExternalRef(db: Db, externalRef: string): WindwardUnique[] {
+  return (prepared(db).byRef.all(externalRef) as Array<{ u: number }>).map((row) => row.u);
+}
+
+export function countMirror(db: Db): number {
+  return (prepared(db).total.get() as { n: number }).n;
+}
+
+/** Share of mirrored customers holding this normalized value, or undefined when none does. */
+export function readTermFrequency(db: Db, field: string, value: string): number | undefined {
+  const s = prepared(db);
+  const { n } = s.termCount.get(toTermKey(field, value)) as { n: number };
+  if (n === 0) return undefined;
+  const { n: total } = s.total.get() as { n: number };
+  return total === 0 ? undefined : n / total;
+}
