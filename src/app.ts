@@ -101,6 +101,8 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
     timeoutMs: config.windward.timeout,
     maxConcurrent: config.windward.maxConcurrent,
     country: config.windward.country,
+    // Windward's field limits are undocumented; say which fields were cut (names only, never values).
+    onTruncated: ({ operation, externalRef, fields }) => logger.warn({ operation, externalRef, fields }, 'fields truncated to Windward limits'),
   });
   const links = createLinkRepository(db);
   const syncLog: SyncLogPort = { record: (entry) => appendSyncLog(db, entry) };

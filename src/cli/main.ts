@@ -3,6 +3,8 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { ConfigError, ENVIRONMENT_VARIABLES } from '../config.js';
 import { runDemo } from './commands/demo.js';
+import { runExplain } from './commands/explain.js';
+import { runReviewDecide, runReviewList } from './commands/review.js';
 import { runLinksExport, runLinksShow } from './commands/links.js';
 import { runMigrate } from './commands/migrate.js';
 import { runSim } from './commands/sim.js';
@@ -112,6 +114,36 @@ export function buildProgram(): Command {
     .description('every link')
     .action(async (options) => {
       exitCode = await withApp((app) => runLinksExport(app, options));
+    });
+
+  const review = program.command('review').description("the matcher's doubtful cases, for a person to decide");
+  review
+    .command('list')
+    .option('--all', 'include decided and done items')
+    .option('--json', 'print one JSON document on stdout')
+    .description('open review items with their candidates')
+    .action(async (options) => {
+      exitCode = await withApp((app) => runReviewList(app, options));
+    });
+  review
+    .command('decide')
+    .argument('<id>', 'review item id', toInteger(1))
+    .argument('<decision>', '"link" or "create"')
+    .argument('[unique]', 'Windward Unique to link to (with "link")', toInteger(1))
+    .option('--json', 'print one JSON document on stdout')
+    .description('link the customer to a Windward customer, or create a new one; the sync applies it')
+    .action(async (id: number, decision: string, unique: number | undefined, options) => {
+      if (decision !== 'link' && decision !== 'create') throw new CliError(`decision must be "link" or "create", not "${decision}"`, EXIT.usage);
+      exitCode = await withApp((app) => runReviewDecide(app, id, decision, unique ?? null, options));
+    });
+
+  program
+    .command('explain')
+    .argument('<customerNumber>', 'Infosoft customer number', toCustomerNumber)
+    .option('--json', 'print one JSON document on stdout')
+    .description("the last matcher decision for a customer, with each field's comparison level and weight")
+    .action(async (customerNumber: number, options) => {
+      exitCode = await withApp((app) => runExplain(app, customerNumber, options));
     });
 
   program
