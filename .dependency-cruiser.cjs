@@ -17,11 +17,17 @@ module.exports = {
       to: { pathNot: ['^src/(domain|match|address)/', 'libphonenumber-js', 'zod'] },
     },
     {
+      name: 'address-is-independent-of-match',
+      severity: 'error',
+      from: { path: '^src/address/' },
+      to: { path: '^src/match/' },
+    },
+    {
       name: 'adapters-stay-out-of-the-core',
-      comment: 'Remote clients and store must not depend on sync, queue, web or cli.',
+      comment: 'Remote clients and store must not depend on sync, queue, web or cli; they may implement the ports.',
       severity: 'error',
       from: { path: '^src/(infosoft|windward|store)/' },
-      to: { path: '^src/(sync|queue|web|cli|app)' },
+      to: { path: '^src/(sync|queue|web|cli|app)', pathNot: '^src/sync/ports\\.ts$' },
     },
     {
       name: 'sync-depends-on-ports',
@@ -51,13 +57,19 @@ module.exports = {
     {
       name: 'nothing-imports-the-composition-root-but-entry-points',
       severity: 'error',
-      from: { pathNot: '^src/(cli|bin)/' },
+      from: { pathNot: '^src/cli/' },
       to: { path: '^src/app\\.ts$' },
+    },
+    {
+      name: 'operator-actions-use-store-and-queue-only',
+      severity: 'error',
+      from: { path: '^src/operator/' },
+      to: { path: '^src/(sync|infosoft|windward|web|cli|simulators|app)' },
     },
     {
       name: 'no-simulators-in-production-paths',
       severity: 'error',
-      from: { path: '^src/(sync|queue|store|infosoft|windward|match|domain|web)/' },
+      from: { path: '^src/(sync|queue|store|infosoft|windward|match|domain|web|operator)/' },
       to: { path: '^src/simulators/' },
     },
   ],

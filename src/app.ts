@@ -6,6 +6,7 @@ import { TransientError } from './errors.js';
 import { createInfosoftClient, type InfosoftClient } from './infosoft/client.js';
 import { createLogger, type Logger } from './log.js';
 import { createRedisConnection } from './queue/connection.js';
+import { QUEUE_NAMES } from './queue/jobs.js';
 import { createQueues, enqueueCustomerSync, type SyncQueues } from './queue/queues.js';
 import { startWorkers, describeError, type SyncWorkers } from './queue/worker.js';
 import { closeDatabase, MIGRATIONS_FOLDER, openDatabase, type Db } from './store/db.js';
@@ -19,6 +20,7 @@ import {
   readTermFrequency,
   upsertMirrorEntries,
 } from './store/mirror.js';
+import { recordDeadLetter, resolveDeadLettersOf } from './store/dead-letters.js';
 import { completeReview, findPendingReview, openReview } from './store/reviews.js';
 import { appendSyncLog } from './store/sync-log.js';
 import { createMatcherLookup } from './sync/find-existing.js';
@@ -165,13 +167,16 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
         handlers: {
           syncCustomer: async (customerNumber, jobId) => {
             const outcome = await syncCustomer(syncDeps, customerNumber, jobId);
+            resolveDeadLettersOf(db, customerNumber);
             logger.info({ jobId, customerNumber, action: outcome.action, windwardUnique: outcome.windwardUnique }, 'customer synced');
             return { action: outcome.action };
           },
           poll: () => pollChanges({ infosoft, cursors, scheduler, overlapMs: config.sync.feedOverlap, now }),
           refreshMirror: runMirrorRefresh,
-          onGaveUp: (customerNumber, jobId, error, attempts) =>
-            syncLog.record({ customerNumber, jobId, action: 'failed', reason: error.message, details: { attempts } }),
+          onGaveUp: (customerNumber, jobId, failure, attempts) => {
+            recordDeadLetter(db, { customerNumber, jobId, queue: QUEUE_NAMES.sync, ...failure, attempts });
+            syncLog.record({ customerNumber, jobId, action: 'failed', reason: failure.reason, details: { attempts, errorCode: failure.errorCode } });
+          },
         },
       });
       return workers;

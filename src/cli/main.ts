@@ -2,6 +2,13 @@
 // The `customer-sync` command (DESIGN §5.1). Exit codes: 0 success, 1 failure, 2 usage error.
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { ConfigError, ENVIRONMENT_VARIABLES } from '../config.js';
+import {
+  runDeadLettersDiscard,
+  runDeadLettersList,
+  runDeadLettersRetry,
+  runDeadLettersRetryAll,
+  runDeadLettersShow,
+} from './commands/dead-letters.js';
 import { runDemo } from './commands/demo.js';
 import { runExplain } from './commands/explain.js';
 import { runReviewDecide, runReviewList } from './commands/review.js';
@@ -97,6 +104,47 @@ export function buildProgram(): Command {
     .option('--json', 'print one JSON document on stdout')
     .action(async (options) => {
       exitCode = await withApp((app) => runStatus(app, options));
+    });
+
+  const deadLetters = program.command('dead-letters').description('customers whose sync gave up, with the reason');
+  deadLetters
+    .command('list')
+    .option('--all', 'include retried, discarded and resolved ones')
+    .option('--json', 'print one JSON document on stdout')
+    .description('open dead letters')
+    .action(async (options) => {
+      exitCode = await withApp((app) => runDeadLettersList(app, options));
+    });
+  deadLetters
+    .command('show')
+    .argument('<id>', 'dead letter id')
+    .option('--json', 'print one JSON document on stdout')
+    .description('one dead letter in full')
+    .action(async (id: string, options) => {
+      exitCode = await withApp((app) => runDeadLettersShow(app, id, options));
+    });
+  deadLetters
+    .command('retry')
+    .argument('<id>', 'dead letter id')
+    .option('--json', 'print one JSON document on stdout')
+    .description('run the customer\'s sync again (after fixing the cause)')
+    .action(async (id: string, options) => {
+      exitCode = await withApp((app) => runDeadLettersRetry(app, id, options));
+    });
+  deadLetters
+    .command('retry-all')
+    .option('--json', 'print one JSON document on stdout')
+    .description('retry every open dead letter')
+    .action(async (options) => {
+      exitCode = await withApp((app) => runDeadLettersRetryAll(app, options));
+    });
+  deadLetters
+    .command('discard')
+    .argument('<id>', 'dead letter id')
+    .option('--json', 'print one JSON document on stdout')
+    .description('drop a dead letter without retrying')
+    .action(async (id: string, options) => {
+      exitCode = await withApp((app) => runDeadLettersDiscard(app, id, options));
     });
 
   const links = program.command('links').description('the Infosoft ⇄ Windward mapping table');

@@ -11,7 +11,24 @@ export interface WorkerHandlers {
   poll(): Promise<{ enqueued: number }>;
   refreshMirror(): Promise<{ customers: number; removed: number }>;
   /** Called once when a customer's job has failed for good (retries exhausted or permanent). */
-  onGaveUp(customerNumber: number, jobId: string, error: Error, attempts: number): void;
+  onGaveUp(customerNumber: number, jobId: string, failure: JobFailure, attempts: number): void;
+}
+
+/** What a dead letter records about the last error. */
+export interface JobFailure {
+  errorClass: string;
+  errorCode: string | null;
+  reason: string;
+}
+
+/** Classifies the original error (kept as `cause` on what BullMQ sees). */
+export function toJobFailure(error: Error): JobFailure {
+  const original = error.cause instanceof Error ? error.cause : error;
+  return {
+    errorClass: original instanceof SyncError ? original.constructor.name : original.name || 'Error',
+    errorCode: original instanceof SyncError ? original.code : null,
+    reason: error.message,
+  };
 }
 
 export interface StartWorkersOptions {
@@ -49,7 +66,7 @@ export function startWorkers(options: StartWorkersOptions): SyncWorkers {
         return await handlers.syncCustomer(parsed.data.customerNumber, job.id ?? '');
       } catch (error) {
         const reason = describeError(error);
-        if (isPermanent(error)) throw new UnrecoverableError(reason);
+        if (isPermanent(error)) throw Object.assign(new UnrecoverableError(reason), { cause: error });
         // Keep the message readable in the failed set; the class and cause stay in the logs.
         throw Object.assign(new Error(reason, { cause: error }), { name: error instanceof Error ? error.name : 'Error' });
       }
@@ -62,7 +79,7 @@ export function startWorkers(options: StartWorkersOptions): SyncWorkers {
     const attempts = job.attemptsMade;
     const exhausted = error instanceof UnrecoverableError || error.name === 'UnrecoverableError' || attempts >= (job.opts.attempts ?? 1);
     logger.warn({ jobId: job.id, customerNumber: job.data.customerNumber, attempts, exhausted, err: error.message }, 'sync job failed');
-    if (exhausted) handlers.onGaveUp(job.data.customerNumber, job.id ?? '', error, attempts);
+    if (exhausted) handlers.onGaveUp(job.data.customerNumber, job.id ?? '', toJobFailure(error), attempts);
   });
   sync.on('error', (error) => logger.error({ err: error.message }, 'sync worker error'));
 

@@ -104,3 +104,27 @@ export const reviewItem = sqliteTable(
   },
   (table) => [index('review_item_customer').on(table.customerNumber, table.status), index('review_item_status').on(table.status)],
 );
+
+/**
+ * One row per customer whose sync gave up (retries exhausted or a permanent error), alongside
+ * BullMQ's failed set: it survives failed-set trimming and carries a readable reason.
+ */
+export const deadLetter = sqliteTable(
+  'dead_letter',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    customerNumber: integer('customer_number'),
+    jobId: text('job_id'),
+    queue: text('queue').notNull(),
+    /** TransientError, PermanentError or the error's class name. */
+    errorClass: text('error_class').notNull(),
+    errorCode: text('error_code'),
+    reason: text('reason').notNull(),
+    attempts: integer('attempts').notNull(),
+    firstFailedAt: text('first_failed_at').notNull(),
+    lastFailedAt: text('last_failed_at').notNull(),
+    status: text('status', { enum: ['open', 'retried', 'discarded', 'resolved'] }).notNull(),
+    closedAt: text('closed_at'),
+  },
+  (table) => [index('dead_letter_status').on(table.status, table.id), index('dead_letter_customer').on(table.customerNumber, table.status)],
+);
