@@ -1,0 +1,62 @@
+// Blocking keys: the few index keys under which a candidate store files a record and by which it
+// looks candidates up. Each key alone is selective (tens of records among a million); together
+// they overlap, so a true match with one wrong field still shares at least one key.
+import { toPhoneticKey } from './phonetic.js';
+import { prepareRecordCached, type PreparedRecord } from './prepare.js';
+import type { MatchParams, MatchRecord } from './types.js';
+
+// Company words too common to identify anything on their own.
+const COMPANY_STOP_WORDS = new Set(['the', 'of', 'and', 'og', 'i', 'for', 'center', 'senter']);
+const MAX_NAME_TOKENS = 3;
+
+export function blockingKeys(record: MatchRecord, params: MatchParams): string[] {
+  return listKeys(prepareRecordCached(record, params.defaultRegion));
+}
+
+function listKeys(r: PreparedRecord): string[] {
+  const keys = new Set<string>();
+  if (r.email !== '') {
+    keys.add(`e:${r.email}`);
+    // The local part alone survives a typo in the domain; generic ones (post@, info@) are
+    // shared by too many records and fall to the lookup's posting-size cap.
+    const local = r.email.slice(0, r.email.lastIndexOf('@'));
+    if (local.length >= 4) keys.add(`el:${local}`);
+  }
+  for (const phone of r.phones) keys.add(`p:${phone}`);
+
+  const given = r.names[0];
+  let firstKeys = unique(given?.first.keys ?? []).slice(0, MAX_NAME_TOKENS);
+  let lastKeys = unique(given?.last.keys ?? []).slice(0, MAX_NAME_TOKENS);
+  // A full name in one field: any token may be the surname.
+  if (firstKeys.length === 0 || lastKeys.length === 0) {
+    const all = unique([...firstKeys, ...lastKeys]);
+    firstKeys = all;
+    lastKeys = all;
+  }
+  // Sorted pairs make the key independent of which field holds which name ("DOE JOHN").
+  for (const f of firstKeys) {
+    for (const l of lastKeys) if (f !== l) keys.add(`n:${f < l ? `${f}|${l}` : `${l}|${f}`}`);
+  }
+  const locality = r.postalCode !== '' ? r.postalCode : r.city !== '' ? `c:${r.city}` : '';
+  if (locality !== '') for (const l of lastKeys) keys.add(`pn:${locality}|${l}`);
+  if (r.birthDate !== '') {
+    // Alone, a birth date is shared by ~30 of a million people: still a usable block, and the
+    // only one left when the names are missing or garbled.
+    keys.add(`b:${r.birthDate}`);
+    for (const k of unique([...firstKeys, ...lastKeys])) keys.add(`d:${r.birthDate}|${k}`);
+  }
+  if (locality !== '' && r.street.key !== '' && r.street.number !== '') {
+    keys.add(`ad:${locality}|${r.street.key}|${r.street.number}`);
+  }
+
+  if (r.company.length > 0) {
+    keys.add(`cn:${[...r.company].sort().join(' ')}`);
+    const words = unique(r.company.filter((t) => !COMPANY_STOP_WORDS.has(t)).map(toPhoneticKey));
+    if (locality !== '') for (const w of words.slice(0, MAX_NAME_TOKENS)) keys.add(`cp:${locality}|${w}`);
+  }
+  return [...keys];
+}
+
+function unique(values: readonly string[]): string[] {
+  return [...new Set(values.filter((v) => v !== ''))];
+}

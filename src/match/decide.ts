@@ -1,0 +1,56 @@
+// The decision: link to one candidate, ask a human (review), or create a new customer.
+// Wrong links overwrite another person's record, so every doubt resolves towards review.
+import { prepareRecordCached } from './prepare.js';
+import { computePriorLog2Odds, scorePair } from './score.js';
+import type { DecideContext, MatchDecision, MatchParams, MatchRecord, ScoredCandidate } from './types.js';
+
+/** Candidates carried on a review decision (the best few are what a reviewer needs). */
+const MAX_REVIEW_CANDIDATES = 5;
+
+export function scoreCandidates(
+  incoming: MatchRecord,
+  candidates: readonly MatchRecord[],
+  params: MatchParams,
+  context: DecideContext = {},
+): ScoredCandidate[] {
+  const a = prepareRecordCached(incoming, params.defaultRegion);
+  const prior = computePriorLog2Odds(params, context.storeSize);
+  const seen = new Set<string>();
+  const scored: ScoredCandidate[] = [];
+  for (const candidate of candidates) {
+    if (seen.has(candidate.id)) continue;
+    seen.add(candidate.id);
+    const evidence = scorePair(a, prepareRecordCached(candidate, params.defaultRegion), params, context.termFrequency, prior);
+    scored.push({ id: candidate.id, score: evidence.total, evidence });
+  }
+  // Id as tie-breaker: the same input always yields the same order.
+  return scored.sort((x, y) => y.score - x.score || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+}
+
+export function decide(
+  incoming: MatchRecord,
+  candidates: readonly MatchRecord[],
+  params: MatchParams,
+  context: DecideContext = {},
+): MatchDecision {
+  const scored = scoreCandidates(incoming, candidates, params, context);
+  const best = scored[0];
+  if (!best) return { kind: 'create', reason: 'no candidates' };
+  const { link, review } = params.thresholds[incoming.kind];
+  if (best.score < review) return { kind: 'create', reason: 'best candidate below review threshold', best };
+
+  const reviewWith = (reason: string, list: ScoredCandidate[]): MatchDecision => ({
+    kind: 'review',
+    candidates: list.slice(0, MAX_REVIEW_CANDIDATES),
+    reason,
+    evidence: best.evidence,
+  });
+  const rivals = scored.filter((s) => s.score >= review && best.score - s.score < params.ambiguityMargin);
+  if (rivals.length > 1) return reviewWith(`${rivals.length} candidates within ${params.ambiguityMargin} bits`, rivals);
+  if (best.score < link) return reviewWith('score between review and link thresholds', scored);
+  if (context.linkedElsewhere?.(best.id)) return reviewWith('best candidate is linked to another customer', scored);
+  if (best.evidence.contradictions.length > 0) {
+    return reviewWith(`contradicting evidence: ${best.evidence.contradictions.join('; ')}`, scored);
+  }
+  return { kind: 'link', target: best.id, score: best.score, evidence: best.evidence };
+}
