@@ -7,7 +7,7 @@ import { createInfosoftClient, type InfosoftClient } from './infosoft/client.js'
 import { createLogger, type Logger } from './log.js';
 import { createRedisConnection } from './queue/connection.js';
 import { QUEUE_NAMES } from './queue/jobs.js';
-import { createQueues, enqueueCustomerSync, type SyncQueues } from './queue/queues.js';
+import { cancelScheduledJob, createQueues, enqueueCustomerSync, scheduleMoveSync, type SyncQueues } from './queue/queues.js';
 import { startWorkers, describeError, type SyncWorkers } from './queue/worker.js';
 import { closeDatabase, MIGRATIONS_FOLDER, openDatabase, type Db } from './store/db.js';
 import { readCursor, writeCursor } from './store/cursors.js';
@@ -21,12 +21,13 @@ import {
   upsertMirrorEntries,
 } from './store/mirror.js';
 import { recordDeadLetter, resolveDeadLettersOf } from './store/dead-letters.js';
+import { deletePlannedMove, listPlannedMoves, savePlannedMove } from './store/planned-moves.js';
 import { completeReview, findPendingReview, openReview } from './store/reviews.js';
 import { appendSyncLog } from './store/sync-log.js';
 import { createMatcherLookup } from './sync/find-existing.js';
 import { refreshMirror } from './sync/mirror.js';
 import { listDiscoverableCustomers, pollChanges } from './sync/poll-changes.js';
-import type { InfosoftPort, MirrorIndex, ReviewQueue, SyncLogPort } from './sync/ports.js';
+import type { InfosoftPort, MirrorIndex, MovePlanner, ReviewQueue, SyncLogPort } from './sync/ports.js';
 import { syncCustomer, type SyncCustomerDeps } from './sync/sync-customer.js';
 import { createWindwardClient, type WindwardClient } from './windward/client.js';
 
@@ -122,7 +123,26 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
     open: (input) => openReview(db, input),
     complete: (id) => completeReview(db, id),
   };
+  // Touches Redis only when Infosoft's future moves differ from what is already planned.
+  const movePlanner: MovePlanner = {
+    async plan(customerNumber, moves) {
+      const planned = new Map(listPlannedMoves(db, customerNumber).map((m) => [m.titleCode, m]));
+      for (const move of moves) {
+        const existing = planned.get(move.titleCode);
+        planned.delete(move.titleCode);
+        if (existing?.startDate === move.startDate) continue;
+        if (existing) await cancelScheduledJob(queues.poll, existing.jobId);
+        const jobId = await scheduleMoveSync(queues.poll, customerNumber, move.titleCode, move.startDate, now());
+        savePlannedMove(db, { customerNumber, titleCode: move.titleCode, startDate: move.startDate, jobId });
+      }
+      for (const stale of planned.values()) {
+        await cancelScheduledJob(queues.poll, stale.jobId);
+        deletePlannedMove(db, customerNumber, stale.titleCode);
+      }
+    },
+  };
   const syncDeps: SyncCustomerDeps = {
+    movePlanner,
     infosoft,
     windward,
     links,
@@ -173,6 +193,7 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
           },
           poll: () => pollChanges({ infosoft, cursors, scheduler, overlapMs: config.sync.feedOverlap, now }),
           refreshMirror: runMirrorRefresh,
+          applyMove: async (customerNumber) => ({ jobId: await enqueueCustomer(customerNumber, 'move') }),
           onGaveUp: (customerNumber, jobId, failure, attempts) => {
             recordDeadLetter(db, { customerNumber, jobId, queue: QUEUE_NAMES.sync, ...failure, attempts });
             syncLog.record({ customerNumber, jobId, action: 'failed', reason: failure.reason, details: { attempts, errorCode: failure.errorCode } });

@@ -4,7 +4,20 @@ import { z } from 'zod';
 
 export const QUEUE_NAMES = { sync: 'sync', poll: 'poll' } as const;
 
-export const JOB_NAMES = { syncCustomer: 'sync-customer', poll: 'poll-changes', refreshMirror: 'refresh-mirror' } as const;
+export const JOB_NAMES = {
+  syncCustomer: 'sync-customer',
+  poll: 'poll-changes',
+  refreshMirror: 'refresh-mirror',
+  /** Delayed until a future-dated Infosoft move takes effect; then queues a sync of the customer. */
+  applyMove: 'apply-move',
+} as const;
+
+export const applyMovePayload = z.object({
+  customerNumber: z.number().int().positive(),
+  titleCode: z.string().min(1).max(20),
+  startDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+});
+export type ApplyMovePayload = z.infer<typeof applyMovePayload>;
 
 export const syncCustomerPayload = z.object({
   customerNumber: z.number().int().positive(),

@@ -1,7 +1,7 @@
 // The BullMQ queues and their job defaults.
 import { Queue, type DefaultJobOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { JOB_NAMES, QUEUE_NAMES, syncCustomerPayload, toCustomerJobKey, type SyncCustomerPayload } from './jobs.js';
+import { applyMovePayload, JOB_NAMES, QUEUE_NAMES, syncCustomerPayload, toCustomerJobKey, type SyncCustomerPayload } from './jobs.js';
 
 export interface QueueSettings {
   prefix: string;
@@ -91,4 +91,31 @@ export async function countJobs(queue: Queue): Promise<QueueCounts> {
     failed: counts.failed ?? 0,
     completed: counts.completed ?? 0,
   };
+}
+
+/**
+ * When a move dated `startDate` is applied: five minutes past midnight UTC, which is past midnight
+ * in Norway too, so Infosoft already reports the new address.
+ */
+export function toMoveRunAt(startDate: string): number {
+  return Date.parse(`${startDate}T00:05:00Z`);
+}
+
+/** A delayed job that queues the customer's sync on the day the move takes effect. */
+export async function scheduleMoveSync(queue: Queue, customerNumber: number, titleCode: string, startDate: string, now: Date): Promise<string> {
+  const data = applyMovePayload.parse({ customerNumber, titleCode, startDate });
+  const job = await queue.add(JOB_NAMES.applyMove, data, {
+    jobId: `move-${customerNumber}-${titleCode}-${startDate}`,
+    delay: Math.max(0, toMoveRunAt(startDate) - now.getTime()),
+    attempts: 5,
+    backoff: { type: 'exponential', delay: 60_000 },
+    removeOnComplete: true,
+  });
+  return job.id ?? '';
+}
+
+/** Drops a planned job that is no longer wanted (move changed or cancelled). */
+export async function cancelScheduledJob(queue: Queue, jobId: string): Promise<void> {
+  const job = await queue.getJob(jobId);
+  if (job && (await job.isDelayed())) await job.remove();
 }

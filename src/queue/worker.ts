@@ -4,12 +4,13 @@ import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { isPermanent, SyncError } from '../errors.js';
 import type { Logger } from '../log.js';
-import { JOB_NAMES, QUEUE_NAMES, syncCustomerPayload, type SyncCustomerPayload } from './jobs.js';
+import { applyMovePayload, JOB_NAMES, QUEUE_NAMES, syncCustomerPayload, type SyncCustomerPayload } from './jobs.js';
 
 export interface WorkerHandlers {
   syncCustomer(customerNumber: number, jobId: string): Promise<{ action: string }>;
   poll(): Promise<{ enqueued: number }>;
   refreshMirror(): Promise<{ customers: number; removed: number }>;
+  applyMove(customerNumber: number): Promise<{ jobId: string }>;
   /** Called once when a customer's job has failed for good (retries exhausted or permanent). */
   onGaveUp(customerNumber: number, jobId: string, failure: JobFailure, attempts: number): void;
 }
@@ -89,6 +90,11 @@ export function startWorkers(options: StartWorkersOptions): SyncWorkers {
       try {
         if (job.name === JOB_NAMES.poll) return await handlers.poll();
         if (job.name === JOB_NAMES.refreshMirror) return await handlers.refreshMirror();
+        if (job.name === JOB_NAMES.applyMove) {
+          const payload = applyMovePayload.safeParse(job.data);
+          if (!payload.success) throw new UnrecoverableError('invalid apply-move payload');
+          return await handlers.applyMove(payload.data.customerNumber);
+        }
       } catch (error) {
         throw new Error(describeError(error), { cause: error });
       }

@@ -145,6 +145,19 @@ export function claimLink(db: Db, input: UpsertLinkInput, now: Date = new Date()
   return claim.immediate();
 }
 
+export function deactivateLink(db: Db, customerNumber: CustomerNumber, role: LinkRole, titleCode: string | null, now: Date = new Date()): void {
+  db.update(customerLink)
+    .set({ active: false, updatedAt: now.toISOString() })
+    .where(
+      and(
+        eq(customerLink.customerNumber, customerNumber),
+        eq(customerLink.role, role),
+        eq(customerLink.titleCode, titleCode ?? ''),
+      ),
+    )
+    .run();
+}
+
 /** The link repository the sync use cases depend on (structurally their LinkRepository port). */
 export function createLinkRepository(db: Db) {
   return {
@@ -153,5 +166,6 @@ export function createLinkRepository(db: Db) {
     claim: (input: UpsertLinkInput) => claimLink(db, input),
     setFingerprint: (customerNumber: CustomerNumber, role: LinkRole, titleCode: string | null, fingerprint: string) =>
       setLinkFingerprint(db, customerNumber, role, titleCode, fingerprint),
+    deactivate: (customerNumber: CustomerNumber, role: LinkRole, titleCode: string | null) => deactivateLink(db, customerNumber, role, titleCode),
   };
 }

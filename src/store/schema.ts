@@ -128,3 +128,16 @@ export const deadLetter = sqliteTable(
   },
   (table) => [index('dead_letter_status').on(table.status, table.id), index('dead_letter_customer').on(table.customerNumber, table.status)],
 );
+
+/** Future-dated Infosoft moves for which a delayed job is planned (so re-planning touches Redis only on change). */
+export const plannedMove = sqliteTable(
+  'planned_move',
+  {
+    customerNumber: integer('customer_number').notNull(),
+    titleCode: text('title_code').notNull(),
+    startDate: text('start_date').notNull(),
+    jobId: text('job_id').notNull(),
+    plannedAt: text('planned_at').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.customerNumber, table.titleCode] })],
+);

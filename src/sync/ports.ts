@@ -58,6 +58,8 @@ export interface LinkRepository {
    */
   claim(link: Omit<LinkRecord, 'active'> & { active?: boolean }): boolean;
   setFingerprint(customerNumber: CustomerNumber, role: LinkRole, titleCode: string | null, fingerprint: string): void;
+  /** Marks a link inactive (the Windward record stays: we never delete there). */
+  deactivate(customerNumber: CustomerNumber, role: LinkRole, titleCode: string | null): void;
 }
 
 export interface SyncLogPort {
@@ -113,4 +115,19 @@ export interface ReviewQueue {
   findPending(customerNumber: CustomerNumber): PendingReview | null;
   open(input: { customerNumber: CustomerNumber; reason: string; candidates: unknown }): PendingReview;
   complete(id: number): void;
+}
+
+/** A move Infosoft has registered for a future date. */
+export interface FutureMove {
+  titleCode: string;
+  /** YYYY-MM-DD */
+  startDate: string;
+}
+
+/**
+ * Plans a sync of the customer for the day each move takes effect. Called on every sync with the
+ * moves Infosoft reports now, so changed moves are re-planned and cancelled ones dropped.
+ */
+export interface MovePlanner {
+  plan(customerNumber: CustomerNumber, moves: readonly FutureMove[]): Promise<void>;
 }

@@ -7,7 +7,8 @@ import { toBillToDraft } from './draft.js';
 import type { FindExisting } from './find-existing.js';
 import { fingerprintDraft } from './fingerprint.js';
 import { toMirrorFiling } from './mirror.js';
-import type { InfosoftPort, LinkRepository, MirrorIndex, ReviewQueue, SyncLogPort, WindwardPort } from './ports.js';
+import type { InfosoftPort, LinkRepository, MirrorIndex, MovePlanner, ReviewQueue, SyncLogPort, WindwardPort } from './ports.js';
+import { syncShipTos } from './ship-to.js';
 
 export type SyncAction = 'created' | 'linked' | 'updated' | 'unchanged' | 'review';
 /** Actions that end a customer's sync; 'failed' is recorded by the queue when retries are exhausted. */
@@ -33,6 +34,7 @@ export interface SyncCustomerDeps {
   reviews: ReviewQueue;
   matchParams: MatchParams;
   findExisting: FindExisting;
+  movePlanner: MovePlanner;
   titleCodes: readonly string[];
   defaultCountryCode: string;
 }
@@ -43,7 +45,13 @@ export async function syncCustomer(
   jobId: string | null = null,
 ): Promise<SyncOutcome> {
   const customer = await deps.infosoft.getCustomer(customerNumber, deps.titleCodes);
-  const outcome = await syncBillTo(deps, customer);
+  const billTo = await syncBillTo(deps, customer);
+  // A customer waiting for review gets nothing written in Windward, ship-to records included.
+  const outcome = billTo.action === 'review' ? billTo : await withShipTos(deps, customer, billTo);
+  await deps.movePlanner.plan(
+    customerNumber,
+    customer.titles.flatMap((title) => (title.pendingMove ? [{ titleCode: title.titleCode, startDate: title.pendingMove.startDate }] : [])),
+  );
   deps.syncLog.record({
     customerNumber,
     jobId,
@@ -53,6 +61,17 @@ export async function syncCustomer(
     details: { shipToCreated: outcome.shipToCreated, ...(outcome.evidence === undefined ? {} : { evidence: outcome.evidence }) },
   });
   return outcome;
+}
+
+async function withShipTos(deps: SyncCustomerDeps, customer: InfosoftCustomer, billTo: SyncOutcome): Promise<SyncOutcome> {
+  const shipTo = await syncShipTos(deps, customer);
+  const changed = shipTo.created + shipTo.updated + shipTo.deactivated > 0;
+  return {
+    ...billTo,
+    action: billTo.action === 'unchanged' && changed ? 'updated' : billTo.action,
+    reason: changed ? `${billTo.reason}; ship-to: ${shipTo.created} created, ${shipTo.updated} updated, ${shipTo.deactivated} deactivated` : billTo.reason,
+    shipToCreated: shipTo.created,
+  };
 }
 
 /** Our own writes go into the mirror at once, so the next lookup sees them. */

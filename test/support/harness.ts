@@ -36,9 +36,11 @@ function mergeOverrides(base: Overrides, extra: Overrides | undefined): Override
   return result;
 }
 
-export async function startHarness(options: { sims?: StartSimulatorsOptions; config?: Overrides; worker?: boolean } = {}): Promise<Harness> {
+export async function startHarness(
+  options: { sims?: StartSimulatorsOptions; config?: Overrides; worker?: boolean; now?: () => Date } = {},
+): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), 'customer-sync-test-'));
-  const sims = await startSimulators({ customers: 0, ...options.sims });
+  const sims = await startSimulators({ customers: 0, ...options.sims, ...(options.now ? { now: options.now } : {}) });
   const prefix = `cs-test-${randomUUID().slice(0, 8)}`;
   const databasePath = join(dir, 'sync.db');
   const overrides = mergeOverrides(
@@ -53,7 +55,7 @@ export async function startHarness(options: { sims?: StartSimulatorsOptions; con
     options.config,
   );
   const config = loadConfig({ env: { NODE_ENV: 'test' }, overrides });
-  const app = buildApp(config);
+  const app = buildApp(config, options.now ? { now: options.now } : {});
   if (options.worker !== false) await app.startWorkers();
   const env: NodeJS.ProcessEnv = {
     ...process.env,

@@ -54,6 +54,11 @@ export async function handleSimRoute(ctx: SimContext, req: IncomingMessage, res:
   if (pathname === '/__sim/stats' && method === 'GET') {
     return sendJson(res, 200, { calls: ctx.stats() });
   }
+  const moveMatch = /^\/__sim\/moves\/(\d+)\/([^/]+)$/.exec(pathname);
+  if (moveMatch && method === 'DELETE') {
+    const cancelled = ctx.store.cancelMove(Number(moveMatch[1]), decodeURIComponent(moveMatch[2] ?? ''));
+    return sendJson(res, cancelled ? 200 : 404, { cancelled });
+  }
   if (pathname === '/__sim/moves' && method === 'GET') {
     return sendJson(res, 200, { moves: ctx.store.listMoves() });
   }

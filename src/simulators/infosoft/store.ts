@@ -43,6 +43,8 @@ export interface CustomerStore {
   recordMove(move: RecordedMove): void;
   listMoves(customerNumber?: number): RecordedMove[];
   getMove(customerNumber: number, titleCode: string): RecordedMove | undefined;
+  /** A customer service agent cancels a registered move; returns false when there was none. */
+  cancelMove(customerNumber: number, titleCode: string): boolean;
 }
 
 const FIRST_CUSTOMER_ID = 700_001;
@@ -120,6 +122,12 @@ export function createCustomerStore(seed: readonly InfosoftSeedRecord[], now: ()
       if (customer) markChanged(customer, move.signature);
     },
     getMove: (customerNumber, titleCode) => moves.get(`${customerNumber}|${titleCode}`),
+    cancelMove(customerNumber, titleCode) {
+      const removed = moves.delete(`${customerNumber}|${titleCode}`);
+      const customer = customers.get(customerNumber);
+      if (removed && customer) markChanged(customer, 'SIM');
+      return removed;
+    },
     listMoves(customerNumber) {
       const all = [...moves.values()];
       return customerNumber === undefined ? all : all.filter((m) => m.customerNumber === customerNumber);
