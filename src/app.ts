@@ -14,12 +14,15 @@ import { readCursor, writeCursor } from './store/cursors.js';
 import { createLinkRepository, listLinkedCustomerNumbers } from './store/links.js';
 import {
   countMirror,
+  countMirroredUpTo,
   findMirrorByExternalRef,
   findMirrorCandidates,
   removeStaleMirrorEntries,
+  readMaxMirroredUnique,
   readTermFrequency,
   upsertMirrorEntries,
 } from './store/mirror.js';
+import { closeIntent, findIntent, openIntent } from './store/intents.js';
 import { recordDeadLetter, resolveDeadLettersOf } from './store/dead-letters.js';
 import { deletePlannedMove, listPlannedMoves, savePlannedMove } from './store/planned-moves.js';
 import { completeReview, findPendingReview, openReview } from './store/reviews.js';
@@ -27,7 +30,7 @@ import { appendSyncLog } from './store/sync-log.js';
 import { createMatcherLookup } from './sync/find-existing.js';
 import { refreshMirror } from './sync/mirror.js';
 import { listDiscoverableCustomers, pollChanges } from './sync/poll-changes.js';
-import type { InfosoftPort, MirrorIndex, MovePlanner, ReviewQueue, SyncLogPort } from './sync/ports.js';
+import type { InfosoftPort, IntentStore, MirrorIndex, MovePlanner, ReviewQueue, SyncLogPort } from './sync/ports.js';
 import { syncCustomer, type SyncCustomerDeps } from './sync/sync-customer.js';
 import { createWindwardClient, type WindwardClient } from './windward/client.js';
 
@@ -117,6 +120,12 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
     findByExternalRef: (externalRef) => findMirrorByExternalRef(db, externalRef),
     removeNotSeenSince: (since) => removeStaleMirrorEntries(db, since),
     count: () => countMirror(db),
+    countUpTo: (unique) => countMirroredUpTo(db, unique),
+  };
+  const intents: IntentStore = {
+    find: (externalRef) => findIntent(db, externalRef),
+    open: (externalRef, customerNumber) => openIntent(db, { externalRef, customerNumber, maxUniqueBefore: readMaxMirroredUnique(db) }),
+    close: (externalRef) => closeIntent(db, externalRef),
   };
   const reviews: ReviewQueue = {
     findPending: (customerNumber) => findPendingReview(db, customerNumber),
@@ -143,6 +152,8 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
   };
   const syncDeps: SyncCustomerDeps = {
     movePlanner,
+    intents,
+    listingPageSize: config.sync.mirrorPageSize,
     infosoft,
     windward,
     links,

@@ -135,3 +135,12 @@ export function readTermFrequency(db: Db, field: string, value: string): number 
   const { n: total } = s.total.get() as { n: number };
   return total === 0 ? undefined : n / total;
 }
+
+export function readMaxMirroredUnique(db: Db): number {
+  return (db.$client.prepare('select coalesce(max(windward_unique), 0) as n from windward_mirror').get() as { n: number }).n;
+}
+
+/** How many mirrored customers have a Unique at or below this one (their position in the listing). */
+export function countMirroredUpTo(db: Db, windwardUnique: number): number {
+  return (db.$client.prepare('select count(*) as n from windward_mirror where windward_unique <= ?').get(windwardUnique) as { n: number }).n;
+}

@@ -141,3 +141,21 @@ export const plannedMove = sqliteTable(
   },
   (table) => [primaryKey({ columns: [table.customerNumber, table.titleCode] })],
 );
+
+/**
+ * Written before every addCustomer and closed once the link is stored. An open intent on a retry
+ * means an earlier attempt may have created the record (crash, lost response): look it up by its
+ * external reference and adopt it instead of creating another (DESIGN §4.2).
+ */
+export const createIntent = sqliteTable(
+  'create_intent',
+  {
+    externalRef: text('external_ref').primaryKey(),
+    customerNumber: integer('customer_number').notNull(),
+    /** Highest mirrored Windward Unique when the intent was written: the record, if created, lies above. */
+    maxUniqueBefore: integer('max_unique_before').notNull(),
+    attempts: integer('attempts').notNull(),
+    createdAt: text('created_at').notNull(),
+  },
+  (table) => [index('create_intent_customer').on(table.customerNumber)],
+);

@@ -102,6 +102,8 @@ export interface MirrorIndex {
   findByExternalRef(externalRef: string): WindwardUnique[];
   removeNotSeenSince(since: Date): number;
   count(): number;
+  /** How many mirrored customers have a Unique at or below this one: roughly its listing position. */
+  countUpTo(windwardUnique: WindwardUnique): number;
 }
 
 export interface PendingReview {
@@ -130,4 +132,12 @@ export interface FutureMove {
  */
 export interface MovePlanner {
   plan(customerNumber: CustomerNumber, moves: readonly FutureMove[]): Promise<void>;
+}
+
+/** Create intents (DESIGN §4.2): written before addCustomer, closed when the link is stored. */
+export interface IntentStore {
+  /** The open intent for this reference, with the highest Windward Unique known when it was opened. */
+  find(externalRef: string): { maxUniqueBefore: WindwardUnique; attempts: number } | null;
+  open(externalRef: string, customerNumber: CustomerNumber): void;
+  close(externalRef: string): void;
 }

@@ -6,7 +6,8 @@ import type { Address, InfosoftCustomer, WindwardCustomer, WindwardCustomerDraft
 import { EMPTY_ADDRESS, toDisplayName, toShipToReference } from './draft.js';
 import { fingerprintDraft } from './fingerprint.js';
 import { toMirrorFiling } from './mirror.js';
-import type { LinkRepository, MirrorIndex, WindwardPort } from './ports.js';
+import { createOnce } from './create-once.js';
+import type { IntentStore, LinkRepository, MirrorIndex, WindwardPort } from './ports.js';
 import type { MatchParams } from '../match/index.js';
 
 /** Case, spacing and punctuation do not make two addresses different. */
@@ -76,6 +77,8 @@ export interface ShipToDeps {
   links: LinkRepository;
   mirror: MirrorIndex;
   matchParams: MatchParams;
+  intents: IntentStore;
+  listingPageSize: number;
   defaultCountryCode: string;
 }
 
@@ -128,8 +131,8 @@ export async function syncShipTos(deps: ShipToDeps, customer: InfosoftCustomer):
       }
     }
     if (unique === null) {
-      const created = await deps.windward.addCustomer(draft);
-      fileInMirror(created);
+      // Adopted or not, the record was created for this change (an adopted one by a lost attempt).
+      const { customer: created } = await createOnce(deps, customerNumber, draft);
       unique = created.unique;
       result.created += 1;
     }
@@ -137,6 +140,7 @@ export async function syncShipTos(deps: ShipToDeps, customer: InfosoftCustomer):
       const claimed = deps.links.claim({ customerNumber, customerId: customer.customerId, role: 'ship_to', titleCode, windwardUnique: unique, fingerprint, active: true });
       if (!claimed) throw new Error(`ship-to Windward customer ${unique} is linked to another Infosoft customer`);
     }
+    deps.intents.close(draft.externalRef);
   }
 
   for (const titleCode of deliveredHome) {

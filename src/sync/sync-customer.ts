@@ -7,7 +7,8 @@ import { toBillToDraft } from './draft.js';
 import type { FindExisting } from './find-existing.js';
 import { fingerprintDraft } from './fingerprint.js';
 import { toMirrorFiling } from './mirror.js';
-import type { InfosoftPort, LinkRepository, MirrorIndex, MovePlanner, ReviewQueue, SyncLogPort, WindwardPort } from './ports.js';
+import { createOnce } from './create-once.js';
+import type { IntentStore, InfosoftPort, LinkRepository, MirrorIndex, MovePlanner, ReviewQueue, SyncLogPort, WindwardPort } from './ports.js';
 import { syncShipTos } from './ship-to.js';
 
 export type SyncAction = 'created' | 'linked' | 'updated' | 'unchanged' | 'review';
@@ -35,6 +36,8 @@ export interface SyncCustomerDeps {
   matchParams: MatchParams;
   findExisting: FindExisting;
   movePlanner: MovePlanner;
+  intents: IntentStore;
+  listingPageSize: number;
   titleCodes: readonly string[];
   defaultCountryCode: string;
 }
@@ -117,12 +120,12 @@ async function syncBillTo(deps: SyncCustomerDeps, customer: InfosoftCustomer): P
     if (!claimed) return result('review', null, `Windward customer ${target.unique} is already linked to another Infosoft customer`);
     if (fingerprintDraft(target) !== fingerprint) await writeUpdate(deps, target.unique, draft);
     deps.links.setFingerprint(customerNumber, 'bill_to', null, fingerprint);
+    deps.intents.close(draft.externalRef);
     return result('linked', target.unique, reason, evidence);
   };
 
   const create = async (reason: string, evidence?: unknown): Promise<SyncOutcome> => {
-    const created = await deps.windward.addCustomer(draft);
-    fileInMirror(deps, created);
+    const { customer: created, adopted } = await createOnce(deps, customerNumber, draft);
     const claimed = deps.links.claim({
       customerNumber,
       customerId: customer.customerId,
@@ -132,7 +135,8 @@ async function syncBillTo(deps: SyncCustomerDeps, customer: InfosoftCustomer): P
       fingerprint,
     });
     if (!claimed) throw new PermanentError(`Windward returned Unique ${created.unique}, which is linked to another customer`, { code: 'link_conflict' });
-    return result('created', created.unique, reason, evidence);
+    deps.intents.close(draft.externalRef);
+    return result('created', created.unique, adopted ? `${reason} (adopted the record of an earlier attempt)` : reason, evidence);
   };
 
   // A record carrying our reference is ours already (e.g. created by an earlier attempt whose link
@@ -141,6 +145,9 @@ async function syncBillTo(deps: SyncCustomerDeps, customer: InfosoftCustomer): P
     const existing = await deps.windward.getCustomer(unique);
     if (existing && existing.externalRef === draft.externalRef) return linkTo(existing, `adopted the Windward customer carrying ${draft.externalRef}`);
   }
+
+  // An earlier attempt decided to create and may have succeeded: reconcile before anything else.
+  if (deps.intents.find(draft.externalRef)) return create('retrying a create whose outcome was unknown');
 
   const pending = deps.reviews.findPending(customerNumber);
   if (pending?.status === 'open') return result('review', null, `waiting for review item ${pending.id}`);
