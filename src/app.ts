@@ -8,6 +8,7 @@ import { createLogger, type Logger } from './log.js';
 import { createRedisConnection } from './queue/connection.js';
 import { QUEUE_NAMES } from './queue/jobs.js';
 import { cancelScheduledJob, createQueues, enqueueCustomerSync, scheduleMoveSync, type SyncQueues } from './queue/queues.js';
+import { CircuitBreaker, guardPort } from './queue/circuit.js';
 import { startWorkers, describeError, type SyncWorkers } from './queue/worker.js';
 import { closeDatabase, MIGRATIONS_FOLDER, openDatabase, type Db } from './store/db.js';
 import { readCursor, writeCursor } from './store/cursors.js';
@@ -33,6 +34,11 @@ import { listDiscoverableCustomers, pollChanges } from './sync/poll-changes.js';
 import type { InfosoftPort, IntentStore, MirrorIndex, MovePlanner, ReviewQueue, SyncLogPort } from './sync/ports.js';
 import { syncCustomer, type SyncCustomerDeps } from './sync/sync-customer.js';
 import { createWindwardClient, type WindwardClient } from './windward/client.js';
+// Metrics wiring (operator surface): remote-call latency, job outcomes, matcher decisions.
+import { countDecisions, instrumentPort } from './metrics/instrument-port.js';
+import { serveMetrics, type MetricsServer } from './metrics/serve-metrics.js';
+import { createSyncMetrics, type SyncMetrics } from './metrics/sync-metrics.js';
+import { checkAuthorizationHeader } from './web/credentials.js';
 
 export interface App {
   config: Config;
@@ -44,6 +50,8 @@ export interface App {
   windward: WindwardClient;
   syncDeps: SyncCustomerDeps;
   mirror: MirrorIndex;
+  /** This process's metric families (the worker's counters; served on METRICS_PORT and by the web process). */
+  metrics: SyncMetrics;
   /** Refreshes the Windward mirror once, then starts consuming jobs. */
   startWorkers(): Promise<SyncWorkers>;
   refreshMirror(): Promise<{ customers: number; removed: number }>;
@@ -93,13 +101,16 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
   const queues = createQueues(redis, {
     prefix: config.redis.queuePrefix,
     attempts: config.sync.attempts,
-    backoffMs: config.sync.backoff,
     keepCompletedJobs: config.sync.keepCompletedJobs,
     keepFailedJobs: config.sync.keepFailedJobs,
     eventsMaxLen: config.sync.eventsMaxLen,
   });
-  const infosoft = createLazyInfosoft(config.infosoft);
-  const windward = createWindwardClient({
+  // Every remote call reports to the circuit breaker once the workers run (null before that).
+  let breaker: CircuitBreaker | null = null;
+  const metrics = createSyncMetrics();
+  const rawInfosoft = createLazyInfosoft(config.infosoft);
+  const infosoft = guardPort(instrumentPort(rawInfosoft, 'infosoft', metrics.remoteCallSeconds), 'infosoft', () => breaker);
+  const rawWindward = createWindwardClient({
     baseUrl: config.windward.url,
     username: config.windward.username,
     password: config.windward.password ?? '',
@@ -110,6 +121,7 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
     // Windward's field limits are undocumented; say which fields were cut (names only, never values).
     onTruncated: ({ operation, externalRef, fields }) => logger.warn({ operation, externalRef, fields }, 'fields truncated to Windward limits'),
   });
+  const windward = guardPort(instrumentPort(rawWindward, 'windward', metrics.remoteCallSeconds, { exclude: ['close'] }), 'windward', () => breaker);
   const links = createLinkRepository(db);
   const syncLog: SyncLogPort = { record: (entry) => appendSyncLog(db, entry) };
   const cursors = { read: (name: string) => readCursor(db, name), write: (name: string, value: string) => writeCursor(db, name, value) };
@@ -161,7 +173,7 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
     mirror,
     reviews,
     matchParams: config.matching,
-    findExisting: createMatcherLookup({ windward, links, mirror, params: config.matching }),
+    findExisting: countDecisions(createMatcherLookup({ windward, links, mirror, params: config.matching }), metrics.matcherDecisions),
     titleCodes: config.infosoft.titleCodes,
     defaultCountryCode: 'NO',
   };
@@ -171,6 +183,7 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
   const runMirrorRefresh = () =>
     refreshMirror({ windward, mirror, params: config.matching, pageSize: config.sync.mirrorPageSize, now });
   let workers: SyncWorkers | null = null;
+  let metricsServer: MetricsServer | null = null;
   return {
     config,
     logger,
@@ -181,23 +194,46 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
     windward,
     syncDeps,
     mirror,
+    metrics,
     refreshMirror: runMirrorRefresh,
     enqueueCustomer,
     discoverCustomers: () => listDiscoverableCustomers({ infosoft, now }, listLinkedCustomerNumbers(db)),
     async startWorkers() {
       if (workers) return workers;
+      if (config.metrics.port !== undefined && !metricsServer) {
+        const credentials = config.dashboard.username && config.dashboard.password ? { username: config.dashboard.username, password: config.dashboard.password } : null;
+        metricsServer = await serveMetrics({
+          registry: metrics.registry,
+          host: config.web.host,
+          port: config.metrics.port,
+          ...(credentials ? { authorize: (header: string | undefined) => checkAuthorizationHeader(credentials, header) } : {}),
+        });
+        logger.info({ url: metricsServer.url }, 'worker metrics listening');
+      }
       // The matcher must see Windward's customers before the first sync, or it would create
       // duplicates of everyone who is already there.
-      const refreshed = await runMirrorRefresh();
-      logger.info(refreshed, 'windward mirror refreshed');
+      // Windward may be down at start-up: keep trying (with backoff) rather than exit.
+      for (let attempt = 1; ; attempt += 1) {
+        try {
+          logger.info(await runMirrorRefresh(), 'windward mirror refreshed');
+          break;
+        } catch (error) {
+          const waitMs = Math.min(60_000, config.sync.backoff * 2 ** Math.min(attempt, 10));
+          logger.warn({ attempt, waitMs, err: describeError(error) }, 'cannot read the Windward listing yet; retrying');
+          await new Promise((resolve) => setTimeout(resolve, waitMs));
+        }
+      }
       workers = startWorkers({
         connection: redis,
         prefix: config.redis.queuePrefix,
         concurrency: config.sync.concurrency,
+        backoff: { baseMs: config.sync.backoff, maxMs: config.sync.maxBackoff, jitter: 0.5 },
+        lockTtlMs: config.sync.lockTtl,
         logger,
         handlers: {
           syncCustomer: async (customerNumber, jobId) => {
             const outcome = await syncCustomer(syncDeps, customerNumber, jobId);
+            metrics.countOutcome(outcome.action);
             resolveDeadLettersOf(db, customerNumber);
             logger.info({ jobId, customerNumber, action: outcome.action, windwardUnique: outcome.windwardUnique }, 'customer synced');
             return { action: outcome.action };
@@ -206,16 +242,32 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
           refreshMirror: runMirrorRefresh,
           applyMove: async (customerNumber) => ({ jobId: await enqueueCustomer(customerNumber, 'move') }),
           onGaveUp: (customerNumber, jobId, failure, attempts) => {
+            metrics.countOutcome('failed');
             recordDeadLetter(db, { customerNumber, jobId, queue: QUEUE_NAMES.sync, ...failure, attempts });
             syncLog.record({ customerNumber, jobId, action: 'failed', reason: failure.reason, details: { attempts, errorCode: failure.errorCode } });
           },
         },
       });
+      const syncWorker = workers.sync;
+      breaker = new CircuitBreaker({
+        threshold: config.sync.circuitThreshold,
+        probeEveryMs: config.sync.circuitProbeEvery,
+        probes: {
+          infosoft: () => rawInfosoft.getChangedCustomers(new Date(now().getTime() - 1000), now()),
+          windward: () => rawWindward.listCustomers(1, 1),
+        },
+        // Local to this process: a paused worker resumes with it, and a crash leaves nothing paused.
+        pause: () => syncWorker.pause(true),
+        resume: () => syncWorker.resume(),
+        logger,
+      });
       return workers;
     },
     async close() {
       // Order matters: finish in-flight jobs, then stop producing, then close the database.
+      breaker?.stop();
       if (workers) await workers.close();
+      await metricsServer?.close();
       await queues.close();
       await redis.quit().catch(() => redis.disconnect());
       closeDatabase(db);

@@ -51,8 +51,17 @@ const configSchema = z.object({
     maxConcurrent: z.coerce.number().int().min(1).max(32),
     country: z.enum(['code', 'name']),
   }),
-  dashboard: z.object({ username: optionalSecret, password: optionalSecret }).default({}),
+  dashboard: z
+    .object({
+      username: optionalSecret,
+      password: optionalSecret,
+      /** bull-board readOnlyMode, and 403 on every mutating request of the web process. */
+      readOnly: z.union([z.boolean(), z.stringbool()]).default(false),
+    })
+    .prefault({}),
   web: z.object({ host: z.string().min(1), port: z.coerce.number().int().min(0).max(65535) }),
+  /** When port is set, `customer-sync worker` serves its own /metrics there (on web.host). */
+  metrics: z.object({ port: z.coerce.number().int().min(0).max(65535).optional() }).prefault({}),
   log: z.object({ level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) }),
   sync: z.object({
     concurrency: z.coerce.number().int().min(1).max(256),
@@ -65,6 +74,10 @@ const configSchema = z.object({
     keepCompletedJobs: z.coerce.number().int().nonnegative(),
     keepFailedJobs: z.coerce.number().int().nonnegative(),
     eventsMaxLen: z.coerce.number().int().positive(),
+    maxBackoff: duration,
+    lockTtl: duration,
+    circuitThreshold: z.coerce.number().int().min(1),
+    circuitProbeEvery: duration,
     mirrorRefreshEvery: duration,
     mirrorPageSize: z.coerce.number().int().min(1).max(10_000),
   }),
@@ -89,6 +102,8 @@ const ENV_KEYS: Record<string, string> = {
   WINDWARD_TERMINAL_NUMBER: 'windward.terminalNumber',
   DASHBOARD_USERNAME: 'dashboard.username',
   DASHBOARD_PASSWORD: 'dashboard.password',
+  DASHBOARD_READ_ONLY: 'dashboard.readOnly',
+  METRICS_PORT: 'metrics.port',
   PORT: 'web.port',
   HOST: 'web.host',
   LOG_LEVEL: 'log.level',

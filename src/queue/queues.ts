@@ -1,12 +1,12 @@
 // The BullMQ queues and their job defaults.
 import { Queue, type DefaultJobOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
+import { SYNC_BACKOFF_TYPE } from './backoff.js';
 import { applyMovePayload, JOB_NAMES, QUEUE_NAMES, syncCustomerPayload, toCustomerJobKey, type SyncCustomerPayload } from './jobs.js';
 
 export interface QueueSettings {
   prefix: string;
   attempts: number;
-  backoffMs: number;
   keepCompletedJobs: number;
   keepFailedJobs: number;
   eventsMaxLen: number;
@@ -21,7 +21,8 @@ export interface SyncQueues {
 export function createQueues(connection: Redis, settings: QueueSettings): SyncQueues {
   const defaultJobOptions: DefaultJobOptions = {
     attempts: settings.attempts,
-    backoff: { type: 'exponential', delay: settings.backoffMs, jitter: 0.5 },
+    // Exponential with jitter and Retry-After, computed by the worker (queue/backoff.ts).
+    backoff: { type: SYNC_BACKOFF_TYPE },
     // Completed jobs are trimmed so Redis memory stays bounded; failed jobs are the dead letters.
     removeOnComplete: { count: settings.keepCompletedJobs },
     removeOnFail: { count: settings.keepFailedJobs },

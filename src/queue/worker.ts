@@ -1,10 +1,12 @@
 // BullMQ workers: validate the payload, run the use case, and turn errors into retry decisions.
 // This is the only place that knows about UnrecoverableError.
-import { UnrecoverableError, Worker, type Job } from 'bullmq';
+import { DelayedError, UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { isPermanent, SyncError } from '../errors.js';
 import type { Logger } from '../log.js';
-import { applyMovePayload, JOB_NAMES, QUEUE_NAMES, syncCustomerPayload, type SyncCustomerPayload } from './jobs.js';
+import { computeBackoffMs, SYNC_BACKOFF_TYPE, type BackoffSettings } from './backoff.js';
+import { acquireCustomerLock } from './customer-lock.js';
+import { applyMovePayload, JOB_NAMES, QUEUE_NAMES, syncCustomerPayload, toCustomerJobKey, type SyncCustomerPayload } from './jobs.js';
 
 export interface WorkerHandlers {
   syncCustomer(customerNumber: number, jobId: string): Promise<{ action: string }>;
@@ -36,6 +38,9 @@ export interface StartWorkersOptions {
   connection: Redis;
   prefix: string;
   concurrency: number;
+  backoff: BackoffSettings;
+  /** Per-customer lock lifetime; renewed while the job runs. */
+  lockTtlMs: number;
   handlers: WorkerHandlers;
   logger: Logger;
 }
@@ -60,19 +65,37 @@ export function startWorkers(options: StartWorkersOptions): SyncWorkers {
 
   const sync = new Worker<SyncCustomerPayload>(
     QUEUE_NAMES.sync,
-    async (job: Job<SyncCustomerPayload>) => {
+    async (job: Job<SyncCustomerPayload>, token?: string) => {
       const parsed = syncCustomerPayload.safeParse(job.data);
       if (!parsed.success) throw new UnrecoverableError(`invalid job payload: ${parsed.error.issues[0]?.message ?? 'unknown'}`);
+      const { customerNumber } = parsed.data;
+      const lockKey = `${options.prefix}:lock:${toCustomerJobKey(customerNumber)}`;
+      const lock = await acquireCustomerLock(options.connection, lockKey, job.id ?? 'job', options.lockTtlMs);
+      if (!lock) {
+        // Someone else is syncing this customer: come back shortly, without spending an attempt.
+        await job.moveToDelayed(Date.now() + 500 + Math.floor(Math.random() * 1000), token);
+        throw new DelayedError();
+      }
       try {
-        return await handlers.syncCustomer(parsed.data.customerNumber, job.id ?? '');
+        return await handlers.syncCustomer(customerNumber, job.id ?? '');
       } catch (error) {
         const reason = describeError(error);
         if (isPermanent(error)) throw Object.assign(new UnrecoverableError(reason), { cause: error });
         // Keep the message readable in the failed set; the class and cause stay in the logs.
         throw Object.assign(new Error(reason, { cause: error }), { name: error instanceof Error ? error.name : 'Error' });
+      } finally {
+        await lock.release();
       }
     },
-    { ...common, concurrency: options.concurrency, maxStalledCount: 3 },
+    {
+      ...common,
+      concurrency: options.concurrency,
+      maxStalledCount: 3,
+      settings: {
+        backoffStrategy: (attemptsMade, type, error) =>
+          type === SYNC_BACKOFF_TYPE ? computeBackoffMs(attemptsMade, error, options.backoff) : options.backoff.baseMs,
+      },
+    },
   );
 
   sync.on('failed', (job, error) => {
@@ -96,6 +119,7 @@ export function startWorkers(options: StartWorkersOptions): SyncWorkers {
           return await handlers.applyMove(payload.data.customerNumber);
         }
       } catch (error) {
+        if (error instanceof UnrecoverableError) throw error;
         throw new Error(describeError(error), { cause: error });
       }
       throw new UnrecoverableError(`unknown job ${job.name}`);
