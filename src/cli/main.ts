@@ -11,6 +11,7 @@ import {
 } from './commands/dead-letters.js';
 import { runDemo } from './commands/demo.js';
 import { runExplain } from './commands/explain.js';
+import { runMatchEvalCommand } from './commands/match-eval.js';
 import { runReviewDecide, runReviewList } from './commands/review.js';
 import { runLinksExport, runLinksShow } from './commands/links.js';
 import { runMigrate } from './commands/migrate.js';
@@ -60,7 +61,13 @@ export function buildProgram(): Command {
 
   program.command('migrate').description('apply database migrations (also done at every process start)').action(run(runMigrate));
   program.command('worker').description('run the sync worker: consume jobs, poll Infosoft for changes (Procfile: worker)').action(run(runWorker));
-  program.command('web').description('run the web process: health endpoint (Procfile: web)').action(run(runWeb));
+  program
+    .command('web')
+    .description('run the web process: queue dashboard, operator API and page, health and metrics (Procfile: web)')
+    .option('--insecure-dev', 'run without DASHBOARD_USERNAME/PASSWORD (local development; loopback HOST only)')
+    .action(async (options: { insecureDev?: boolean }) => {
+      exitCode = await runWeb(options);
+    });
 
   program
     .command('sim')
@@ -192,6 +199,17 @@ export function buildProgram(): Command {
     .description("the last matcher decision for a customer, with each field's comparison level and weight")
     .action(async (customerNumber: number, options) => {
       exitCode = await withApp((app) => runExplain(app, customerNumber, options));
+    });
+
+  program
+    .command('match-eval')
+    .description('run the duplicate matcher over two CSV files (header id,first_name,last_name,company,street,house_number,entrance,postal_code,city,country,phone,email,birth_date) and write incoming_id,existing_id,decision,score')
+    .requiredOption('--existing <file.csv>', 'the customers already there (as in Windward)')
+    .requiredOption('--incoming <file.csv>', 'the customers to match (as from Infosoft)')
+    .requiredOption('--out <file.csv>', 'where to write one decision per incoming record')
+    .option('--json', 'print the summary as one JSON document on stdout')
+    .action(async (options) => {
+      exitCode = await runMatchEvalCommand(options);
     });
 
   program

@@ -7,6 +7,8 @@ import type { ComparisonLevel, FieldName, LevelOf } from './types.js';
 
 /** Similarity above which two spellings count as the same name (typos, one letter off). */
 export const NAME_SIMILARITY = 0.92;
+const SOUND_AND_SPELLING = 0.8;
+const MIN_FUZZY_FIRST_NAME = 5;
 const STREET_SIMILARITY = 0.9;
 const COMPANY_SIMILARITY = 0.92;
 const COMPANY_TOKEN_OVERLAP = 0.5;
@@ -32,8 +34,12 @@ export function compareFirstNames(a: NameParts, b: NameParts): Level<'firstName'
   // Middle initials are ignored: "Kari J." = "Kari".
   if (aText === bText) return 'exact';
   if (isSubset(a.tokens, b.tokens) || isSubset(b.tokens, a.tokens)) return 'fuzzy'; // "Anne Marie" ~ "Anne"
-  // Only whole names: "Anne Marie" and "Anne Lise" are different people.
-  if (sameSound(a, b) || computeJaroWinkler(aText, bText) >= NAME_SIMILARITY) return 'fuzzy';
+  // Only whole names: "Anne Marie" and "Anne Lise" are different people. Short first names are
+  // distinct names rather than typos (Tor/Tore, Jan/John), so sound alone or a high similarity
+  // between very short names is not enough.
+  const similarity = computeJaroWinkler(aText, bText);
+  if (sameSound(a, b) && similarity >= SOUND_AND_SPELLING) return 'fuzzy';
+  if (similarity >= NAME_SIMILARITY && Math.min(aText.length, bText.length) >= MIN_FUZZY_FIRST_NAME) return 'fuzzy';
   return 'different';
 }
 
@@ -85,6 +91,10 @@ export function compareNames(a: readonly NameReading[], b: readonly NameReading[
         const bLast = swapped ? rb.first : rb.last;
         const firstName = compareFirstNames(ra.first, bFirst);
         const lastName = compareLastNames(ra.last, bLast);
+        // Another order or split must explain both names; half an agreement ("Anders" ~ the
+        // surname "Andersen") is a coincidence, not a reading.
+        const isAlternative = swapped || ra !== a[0] || rb !== b[0];
+        if (isAlternative && (firstName === 'different' || lastName === 'different')) continue;
         // Prefer the given order on ties: a swap must earn its place.
         const rank = NAME_RANK[firstName] + NAME_RANK[lastName] - (swapped ? 0.5 : 0);
         if (rank > bestRank) {

@@ -40,6 +40,7 @@ export function createMatcherLookup(deps: MatcherLookupDeps): FindExisting {
     const linkedElsewhere = (id: string) =>
       deps.links.findByUnique(Number(id)).some((link) => link.customerNumber !== customer.customerNumber);
     const decision = decide(incoming, [...candidates.values()], params, {
+      storeSize: mirror.count(),
       linkedElsewhere,
       termFrequency: (field, value) => mirror.termFrequency(field, value),
     });

@@ -67,13 +67,14 @@ export async function runDemo(options: DemoOptions): Promise<number> {
     if (options.once) return summary.failed > 0 ? 1 : 0;
 
     await upsertPollSchedule(app.queues.poll, config.sync.pollEvery);
-    const web = await startWebServer({ host: '127.0.0.1', port: 0 });
-    say(`\nThe worker keeps polling Infosoft for changes. Health: ${web.url}/healthz`);
+    // Loopback only; without DASHBOARD_USERNAME/PASSWORD the demo's dashboard runs unauthenticated.
+    const web = await startWebServer({ app, logger: app.logger, host: '127.0.0.1', port: 0, insecureDev: true });
+    say(`\nThe worker keeps polling Infosoft for changes. Dashboard: ${web.url}/admin/queues  Operator page: ${web.url}/`);
     say('Resync one customer from another terminal:');
     say(`  REDIS_URL=${redis.url} QUEUE_PREFIX=${DEMO_PREFIX} DATABASE_PATH=${DEMO_DATABASE} npx customer-sync resync ${customers[0] ?? 100001} --wait`);
     say('Ctrl-C to stop.');
     await onShutdown(async () => {
-      await web.app.close();
+      await web.close();
     });
     return 0;
   } finally {

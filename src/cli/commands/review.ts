@@ -1,7 +1,8 @@
 // review list | decide <id> link <unique> | decide <id> create — a person settles what the matcher
 // would not. The decision is applied by a sync of the customer, queued at once.
 import type { App } from '../../app.js';
-import { decideReview, getReview, listReviews } from '../../store/reviews.js';
+import { decideReviewItem } from '../../operator/reviews.js';
+import { listReviews } from '../../store/reviews.js';
 import { CliError, EXIT, printJson } from '../context.js';
 
 interface CandidateView {
@@ -24,18 +25,19 @@ export async function runReviewList(app: App, options: { json?: boolean; all?: b
 }
 
 export async function runReviewDecide(app: App, id: number, decision: 'link' | 'create', unique: number | null, options: { json?: boolean }): Promise<number> {
-  const item = getReview(app.db, id);
-  if (!item) throw new CliError(`no review item ${id}`, EXIT.failure);
-  if (item.status !== 'open') throw new CliError(`review item ${id} is already ${item.status}`, EXIT.failure);
-  if (decision === 'link') {
-    if (unique === null) throw new CliError('decide <id> link needs the Windward Unique to link to', EXIT.usage);
-    const target = await app.windward.getCustomer(unique);
-    if (!target) throw new CliError(`Windward has no customer ${unique}`, EXIT.failure);
-  }
-  const decided = decideReview(app.db, id, decision, unique);
-  if (!decided) throw new CliError(`review item ${id} was decided by someone else just now`, EXIT.failure);
-  const jobId = await app.enqueueCustomer(item.customerNumber, 'review');
+  if (decision === 'link' && unique === null) throw new CliError('decide <id> link needs the Windward Unique to link to', EXIT.usage);
+  const result = await decideReviewItem(
+    {
+      db: app.db,
+      windwardHasCustomer: async (candidate) => (await app.windward.getCustomer(candidate)) !== null,
+      enqueueCustomer: app.enqueueCustomer,
+    },
+    id,
+    decision === 'link' ? { decision, unique: unique as number } : { decision },
+  );
+  if (!result.ok) throw new CliError(result.message, EXIT.failure);
+  const { item: decided, jobId } = result;
   if (options.json) printJson({ ...decided, jobId });
-  else process.stdout.write(`review ${id}: ${decision}${unique === null ? '' : ` ${unique}`}; customer ${item.customerNumber} queued (job ${jobId})\n`);
+  else process.stdout.write(`review ${id}: ${decision}${unique === null ? '' : ` ${unique}`}; customer ${decided.customerNumber} queued (job ${jobId})\n`);
   return EXIT.ok;
 }
