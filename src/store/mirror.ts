@@ -24,6 +24,15 @@ export interface MirrorRow {
 const TERM_PREFIX = 't:';
 const toTermKey = (field: string, value: string) => `${TERM_PREFIX}${field}:${value}`;
 
+/** The lookup queries, exported so a test can check their query plans (they must never scan). */
+export const MIRROR_QUERIES = {
+  postingSize: 'select count(*) as n from (select 1 from mirror_key where key = ? limit ?)',
+  candidates: (keyCount: number) =>
+    `select distinct windward_unique as u from mirror_key where key in (${Array.from({ length: keyCount }, () => '?').join(',')}) limit ?`,
+  row: 'select windward_unique, external_ref, record, fingerprint from windward_mirror where windward_unique = ?',
+  byRef: 'select windward_unique as u from windward_mirror where external_ref = ?',
+} as const;
+
 function statements(db: Db) {
   const sqlite = db.$client;
   return {
@@ -34,11 +43,11 @@ function statements(db: Db) {
     ),
     deleteKeys: sqlite.prepare('delete from mirror_key where windward_unique = ?'),
     insertKey: sqlite.prepare('insert or ignore into mirror_key (key, windward_unique) values (?, ?)'),
-    postingSize: sqlite.prepare('select count(*) as n from (select 1 from mirror_key where key = ? limit ?)'),
+    postingSize: sqlite.prepare(MIRROR_QUERIES.postingSize),
     termCount: sqlite.prepare('select count(*) as n from mirror_key where key = ?'),
     total: sqlite.prepare('select count(*) as n from windward_mirror'),
-    byRef: sqlite.prepare('select windward_unique as u from windward_mirror where external_ref = ?'),
-    row: sqlite.prepare('select windward_unique, external_ref, record, fingerprint from windward_mirror where windward_unique = ?'),
+    byRef: sqlite.prepare(MIRROR_QUERIES.byRef),
+    row: sqlite.prepare(MIRROR_QUERIES.row),
     staleUniques: sqlite.prepare('select windward_unique as u from windward_mirror where refreshed_at < ?'),
     deleteRow: sqlite.prepare('delete from windward_mirror where windward_unique = ?'),
   };
@@ -103,10 +112,7 @@ export function findMirrorCandidates(db: Db, keys: readonly string[], maxPosting
     else if (n > 0) selective.push(key);
   }
   if (selective.length === 0) return { candidates: [], skippedKeys, rowsRead };
-  const placeholders = selective.map(() => '?').join(',');
-  const uniques = db.$client
-    .prepare(`select distinct windward_unique as u from mirror_key where key in (${placeholders}) limit ?`)
-    .all(...selective, limit) as Array<{ u: number }>;
+  const uniques = db.$client.prepare(MIRROR_QUERIES.candidates(selective.length)).all(...selective, limit) as Array<{ u: number }>;
   const candidates = uniques.map(({ u }) => readMirrorRow(db, u)).filter((row): row is MirrorRow => row !== null);
   return { candidates, skippedKeys, rowsRead };
 }

@@ -1,0 +1,80 @@
+// The Windward mirror on a real SQLite file: candidate lookup by blocking keys, without scans.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { closeDatabase, MIGRATIONS_FOLDER, openDatabase, type Db } from '../../../src/store/db.js';
+import {
+  countMirror,
+  findMirrorByExternalRef,
+  findMirrorCandidates,
+  MIRROR_QUERIES,
+  readTermFrequency,
+  removeStaleMirrorEntries,
+  upsertMirrorEntries,
+  type MirrorEntry,
+} from '../../../src/store/mirror.js';
+
+let dir: string;
+let db: Db;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'cs-mirror-'));
+  db = openDatabase({ path: join(dir, 'm.db'), migrationsFolder: MIGRATIONS_FOLDER });
+});
+afterEach(() => {
+  closeDatabase(db);
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const entry = (unique: number, keys: string[], surname = 'hansen'): MirrorEntry => ({
+  windwardUnique: unique,
+  externalRef: unique % 2 === 0 ? `IS-${unique}` : '',
+  record: { id: String(unique) },
+  fingerprint: `f${unique}`,
+  keys,
+  terms: [['lastName', surname]],
+});
+
+describe('windward mirror', () => {
+  it('finds customers sharing a selective key and skips keys shared by too many', () => {
+    const common = Array.from({ length: 50 }, (_, i) => entry(i + 1, ['pn:0667|hansen', `e:person${i}@example.no`]));
+    upsertMirrorEntries(db, [...common, entry(100, ['e:kari@example.no', 'pn:0667|nordmann'], 'nordmann')]);
+    const lookup = findMirrorCandidates(db, ['e:kari@example.no', 'pn:0667|hansen'], 10);
+    expect(lookup.candidates.map((c) => c.windwardUnique)).toEqual([100]);
+    expect(lookup.skippedKeys).toBe(1);
+    expect(lookup.rowsRead).toBeLessThanOrEqual(12); // 1 + at most maxPostingSize + 1
+  });
+
+  it('replaces a customer’s keys when it is filed again, and forgets the ones not seen', () => {
+    upsertMirrorEntries(db, [entry(1, ['e:old@example.no']), entry(2, ['e:two@example.no'])], new Date('2026-01-01T00:00:00Z'));
+    upsertMirrorEntries(db, [entry(1, ['e:new@example.no'])], new Date('2026-01-02T00:00:00Z'));
+    expect(findMirrorCandidates(db, ['e:old@example.no'], 10).candidates).toEqual([]);
+    expect(findMirrorCandidates(db, ['e:new@example.no'], 10).candidates.map((c) => c.windwardUnique)).toEqual([1]);
+    expect(removeStaleMirrorEntries(db, new Date('2026-01-02T00:00:00Z'))).toBe(1);
+    expect(countMirror(db)).toBe(1);
+    expect(findMirrorByExternalRef(db, 'IS-2')).toEqual([]);
+  });
+
+  it('counts term frequencies', () => {
+    upsertMirrorEntries(db, [entry(1, [], 'hansen'), entry(2, [], 'hansen'), entry(3, [], 'fjærli'), entry(4, [], 'hansen')]);
+    expect(readTermFrequency(db, 'lastName', 'hansen')).toBe(0.75);
+    expect(readTermFrequency(db, 'lastName', 'fjærli')).toBe(0.25);
+    expect(readTermFrequency(db, 'lastName', 'olsen')).toBeUndefined();
+  });
+
+  it('never scans a table to find candidates (query plans use the indexes)', () => {
+    const statements: Array<[string, unknown[]]> = [
+      [MIRROR_QUERIES.postingSize, ['k', 10]],
+      [MIRROR_QUERIES.candidates(2), ['a', 'b', 200]],
+      [MIRROR_QUERIES.row, [1]],
+      [MIRROR_QUERIES.byRef, ['IS-1']],
+    ];
+    const plans = statements.map(([sql, params]) =>
+      (db.$client.prepare(`explain query plan ${sql}`).all(...params) as Array<{ detail: string }>).map((row) => row.detail).join(' / '),
+    );
+    for (const plan of plans) {
+      expect(plan).toMatch(/SEARCH/);
+      expect(plan).not.toMatch(/\bSCAN (mirror_key|windward_mirror)\b(?! USING)/);
+    }
+  });
+});
