@@ -26,7 +26,7 @@ import {
 import { closeIntent, findIntent, openIntent } from './store/intents.js';
 import { recordDeadLetter, resolveDeadLettersOf } from './store/dead-letters.js';
 import { deletePlannedMove, listPlannedMoves, savePlannedMove } from './store/planned-moves.js';
-import { completeReview, findPendingReview, openReview } from './store/reviews.js';
+import { completeReview, findPendingReview, openConflictReview, openReview } from './store/reviews.js';
 import { appendSyncLog } from './store/sync-log.js';
 import { createMatcherLookup } from './sync/find-existing.js';
 import { refreshMirror } from './sync/mirror.js';
@@ -89,6 +89,9 @@ function createLazyInfosoft(config: Config['infosoft']): InfosoftPort {
   return {
     getCustomer: async (customerNumber, titleCodes) => (await get()).getCustomer(customerNumber, titleCodes),
     getChangedCustomers: async (from, to) => (await get()).getChangedCustomers(from, to),
+    updateCustomerDetails: async (customerNumber, details, signature) => (await get()).updateCustomerDetails(customerNumber, details, signature),
+    savePermanentMove: async (customerNumber, titleCode, address, startDate, signature) =>
+      (await get()).savePermanentMove(customerNumber, titleCode, address, startDate, signature),
   };
 }
 
@@ -142,6 +145,7 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
   const reviews: ReviewQueue = {
     findPending: (customerNumber) => findPendingReview(db, customerNumber),
     open: (input) => openReview(db, input),
+    openConflict: (input) => void openConflictReview(db, input),
     complete: (id) => completeReview(db, id),
   };
   // Touches Redis only when Infosoft's future moves differ from what is already planned.

@@ -13,6 +13,9 @@ export interface CustomerLink {
   titleCode: string | null;
   windwardUnique: WindwardUnique;
   fingerprint: string | null;
+  infosoftState: unknown;
+  windwardState: unknown;
+  windwardFingerprint: string | null;
   active: boolean;
   createdAt: string;
   updatedAt: string;
@@ -28,6 +31,9 @@ function toLink(row: Row): CustomerLink {
     titleCode: row.titleCode === '' ? null : row.titleCode,
     windwardUnique: row.windwardUnique,
     fingerprint: row.fingerprint,
+    infosoftState: row.infosoftState === null ? null : (JSON.parse(row.infosoftState) as unknown),
+    windwardState: row.windwardState === null ? null : (JSON.parse(row.windwardState) as unknown),
+    windwardFingerprint: row.windwardFingerprint,
     active: row.active,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
@@ -158,6 +164,27 @@ export function deactivateLink(db: Db, customerNumber: CustomerNumber, role: Lin
     .run();
 }
 
+export interface SyncState {
+  fingerprint: string;
+  infosoftState: unknown;
+  windwardState: unknown;
+  windwardFingerprint: string;
+}
+
+/** Records what both systems hold after a sync (the two-way baselines) and what we wrote. */
+export function saveSyncState(db: Db, customerNumber: CustomerNumber, role: LinkRole, titleCode: string | null, state: SyncState, now: Date = new Date()): void {
+  db.update(customerLink)
+    .set({
+      fingerprint: state.fingerprint,
+      infosoftState: JSON.stringify(state.infosoftState),
+      windwardState: JSON.stringify(state.windwardState),
+      windwardFingerprint: state.windwardFingerprint,
+      updatedAt: now.toISOString(),
+    })
+    .where(and(eq(customerLink.customerNumber, customerNumber), eq(customerLink.role, role), eq(customerLink.titleCode, titleCode ?? '')))
+    .run();
+}
+
 /** The link repository the sync use cases depend on (structurally their LinkRepository port). */
 export function createLinkRepository(db: Db) {
   return {
@@ -167,5 +194,7 @@ export function createLinkRepository(db: Db) {
     setFingerprint: (customerNumber: CustomerNumber, role: LinkRole, titleCode: string | null, fingerprint: string) =>
       setLinkFingerprint(db, customerNumber, role, titleCode, fingerprint),
     deactivate: (customerNumber: CustomerNumber, role: LinkRole, titleCode: string | null) => deactivateLink(db, customerNumber, role, titleCode),
+    saveState: (customerNumber: CustomerNumber, role: LinkRole, titleCode: string | null, state: SyncState) =>
+      saveSyncState(db, customerNumber, role, titleCode, state),
   };
 }

@@ -28,7 +28,7 @@ export function findPendingReview(db: Db, customerNumber: CustomerNumber): Revie
   const row = db
     .select()
     .from(reviewItem)
-    .where(and(eq(reviewItem.customerNumber, customerNumber), inArray(reviewItem.status, ['open', 'decided'])))
+    .where(and(eq(reviewItem.customerNumber, customerNumber), eq(reviewItem.kind, 'match'), inArray(reviewItem.status, ['open', 'decided'])))
     .orderBy(desc(reviewItem.id))
     .get();
   return row ? toItem(row) : null;
@@ -52,6 +52,16 @@ export function openReview(db: Db, input: { customerNumber: CustomerNumber; reas
       .get();
     return toItem(row);
   })();
+}
+
+/** A field group both systems changed: recorded for a person to see (the configured side already won). */
+export function openConflictReview(db: Db, input: { customerNumber: CustomerNumber; reason: string; details: unknown }, now: Date = new Date()): ReviewItem {
+  const row = db
+    .insert(reviewItem)
+    .values({ customerNumber: input.customerNumber, kind: 'conflict', status: 'open', reason: input.reason, candidates: JSON.stringify(input.details), createdAt: now.toISOString() })
+    .returning()
+    .get();
+  return toItem(row);
 }
 
 export function listReviews(db: Db, statuses: readonly ReviewStatus[] = ['open']): ReviewItem[] {

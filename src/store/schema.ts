@@ -23,6 +23,14 @@ export const customerLink = sqliteTable(
     windwardUnique: integer('windward_unique').notNull(),
     /** Hash of the fields we last wrote to (or adopted from) Windward; unchanged hash = no write. */
     fingerprint: text('fingerprint'),
+    /**
+     * Two-way sync baselines (JSON): the values each system held after the last sync. A field group
+     * changed in a system when its current value differs from that system's baseline.
+     */
+    infosoftState: text('infosoft_state'),
+    windwardState: text('windward_state'),
+    /** Fingerprint of the Windward record as last written or seen; a refresh that differs means a clerk edited it. */
+    windwardFingerprint: text('windward_fingerprint'),
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
     createdAt: createdAt(),
     updatedAt: text('updated_at').notNull(),
@@ -94,6 +102,8 @@ export const reviewItem = sqliteTable(
     id: integer('id').primaryKey({ autoIncrement: true }),
     customerNumber: integer('customer_number').notNull(),
     status: text('status', { enum: ['open', 'decided', 'done'] }).notNull(),
+    /** 'match': which Windward customer is this? 'conflict': both systems changed the same fields. */
+    kind: text('kind', { enum: ['match', 'conflict'] }).notNull().default('match'),
     reason: text('reason').notNull(),
     /** JSON: scored candidates with evidence. */
     candidates: text('candidates').notNull(),

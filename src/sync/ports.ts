@@ -1,6 +1,7 @@
 // What the sync use cases need from the outside world. Adapters in infosoft/, windward/ and store/
 // implement these; app.ts wires them. Nothing here knows about SOAP, JSON or SQL.
 import type {
+  Address,
   CustomerNumber,
   InfosoftCustomer,
   WindwardCustomer,
@@ -17,6 +18,14 @@ export interface InfosoftPort {
   getCustomer(customerNumber: CustomerNumber, titleCodes: readonly string[]): Promise<InfosoftCustomer>;
   /** Customer numbers changed in [from, to) according to the installation's change feed. */
   getChangedCustomers(from: Date, to: Date): Promise<CustomerNumber[]>;
+  /** Master data (two-way sync). A stale concurrency token fails transiently: the job re-reads and re-applies. */
+  updateCustomerDetails(
+    customerNumber: CustomerNumber,
+    details: { firstName: string; lastName: string; phone: string | null; email: string | null; birthDate: string | null },
+    signature: string,
+  ): Promise<unknown>;
+  /** A permanent move of one title from startDate (YYYY-MM-DD, never before the next distribution date). */
+  savePermanentMove(customerNumber: CustomerNumber, titleCode: string, address: Address, startDate: string, signature: string): Promise<void>;
 }
 
 export interface WindwardPage {
@@ -44,6 +53,10 @@ export interface LinkRecord {
   titleCode: string | null;
   windwardUnique: WindwardUnique;
   fingerprint: string | null;
+  /** Two-way baselines: what each system held after the last sync (see sync/two-way.ts). */
+  infosoftState?: unknown;
+  windwardState?: unknown;
+  windwardFingerprint?: string | null;
   active: boolean;
 }
 
@@ -58,6 +71,12 @@ export interface LinkRepository {
    */
   claim(link: Omit<LinkRecord, 'active'> & { active?: boolean }): boolean;
   setFingerprint(customerNumber: CustomerNumber, role: LinkRole, titleCode: string | null, fingerprint: string): void;
+  saveState(
+    customerNumber: CustomerNumber,
+    role: LinkRole,
+    titleCode: string | null,
+    state: { fingerprint: string; infosoftState: unknown; windwardState: unknown; windwardFingerprint: string },
+  ): void;
   /** Marks a link inactive (the Windward record stays: we never delete there). */
   deactivate(customerNumber: CustomerNumber, role: LinkRole, titleCode: string | null): void;
 }
@@ -116,6 +135,7 @@ export interface PendingReview {
 export interface ReviewQueue {
   findPending(customerNumber: CustomerNumber): PendingReview | null;
   open(input: { customerNumber: CustomerNumber; reason: string; candidates: unknown }): PendingReview;
+  openConflict(input: { customerNumber: CustomerNumber; reason: string; details: unknown }): void;
   complete(id: number): void;
 }
 

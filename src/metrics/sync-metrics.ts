@@ -1,0 +1,51 @@
+// The worker's metric families (one registry per app, so several apps in one test process never
+// share counters). The web process adds scrape-time gauges of its own (see operator-gauges.ts).
+import { Counter, Histogram, Registry } from 'prom-client';
+
+export const JOB_OUTCOMES = ['created', 'linked', 'updated', 'unchanged', 'review', 'failed'] as const;
+export type JobOutcome = (typeof JOB_OUTCOMES)[number];
+
+export interface SyncMetrics {
+  registry: Registry;
+  jobs: Counter<'outcome'>;
+  remoteCallSeconds: Histogram<'system' | 'operation' | 'result'>;
+  matcherDecisions: Counter<'decision'>;
+  /** Counts one finished sync-customer job; unknown actions are ignored rather than invent labels. */
+  countOutcome(action: string): void;
+}
+
+export function createSyncMetrics(): SyncMetrics {
+  const registry = new Registry();
+  const jobs = new Counter({
+    name: 'customer_sync_jobs_total',
+    help: 'Finished sync-customer jobs by outcome (failed = gave up: retries exhausted or permanent error)',
+    labelNames: ['outcome'],
+    registers: [registry],
+  });
+  // Zero-initialised so every outcome is visible (and rate()-able) before it first happens.
+  for (const outcome of JOB_OUTCOMES) jobs.inc({ outcome }, 0);
+  const remoteCallSeconds = new Histogram({
+    name: 'customer_sync_remote_call_seconds',
+    help: 'Latency of calls to Infosoft and Windward, by operation and result (ok, transient, permanent, error)',
+    labelNames: ['system', 'operation', 'result'],
+    buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+    registers: [registry],
+  });
+  const matcherDecisions = new Counter({
+    name: 'customer_sync_matcher_decisions_total',
+    help: "The duplicate matcher's decisions for unlinked customers (link, review, create)",
+    labelNames: ['decision'],
+    registers: [registry],
+  });
+  for (const decision of ['link', 'review', 'create']) matcherDecisions.inc({ decision }, 0);
+  const known = new Set<string>(JOB_OUTCOMES);
+  return {
+    registry,
+    jobs,
+    remoteCallSeconds,
+    matcherDecisions,
+    countOutcome(action) {
+      if (known.has(action)) jobs.inc({ outcome: action });
+    },
+  };
+}
