@@ -33,9 +33,11 @@ export function decide(
   params: MatchParams,
   context: DecideContext = {},
 ): MatchDecision {
-  const scored = scoreCandidates(incoming, candidates, params, context);
+  // A candidate contradicted on two counts (say, another first name and another e-mail and phone)
+  // is someone else who shares a surname and a neighbourhood: not worth a person's time.
+  const scored = scoreCandidates(incoming, candidates, params, context).filter((s) => s.evidence.contradictions.length < 2);
   const best = scored[0];
-  if (!best) return { kind: 'create', reason: 'no candidates' };
+  if (!best) return { kind: 'create', reason: candidates.length === 0 ? 'no candidates' : 'every candidate is contradicted on two counts or more' };
   const { link, review } = params.thresholds[incoming.kind];
   if (best.score < review) return { kind: 'create', reason: 'best candidate below review threshold', best };
 
