@@ -11,6 +11,7 @@ import { cancelScheduledJob, createQueues, enqueueCustomerSync, scheduleMoveSync
 import { CircuitBreaker, guardPort } from './queue/circuit.js';
 import { startWorkers, describeError, type SyncWorkers } from './queue/worker.js';
 import { closeDatabase, MIGRATIONS_FOLDER, openDatabase, type Db } from './store/db.js';
+import { cacheStatements } from './store/statement-cache.js';
 import { readCursor, writeCursor } from './store/cursors.js';
 import { createLinkRepository, listLinkedCustomerNumbers } from './store/links.js';
 import {
@@ -20,6 +21,7 @@ import {
   findMirrorCandidates,
   removeStaleMirrorEntries,
   readMaxMirroredUnique,
+  readMirrorRow,
   readTermFrequency,
   upsertMirrorEntries,
 } from './store/mirror.js';
@@ -31,7 +33,7 @@ import { appendSyncLog } from './store/sync-log.js';
 import { createMatcherLookup } from './sync/find-existing.js';
 import { refreshMirror } from './sync/mirror.js';
 import { listDiscoverableCustomers, pollChanges } from './sync/poll-changes.js';
-import type { InfosoftPort, IntentStore, MirrorIndex, MovePlanner, ReviewQueue, SyncLogPort } from './sync/ports.js';
+import type { InfosoftPort, IntentStore, MirrorFiling, MirrorIndex, MovePlanner, ReviewQueue, SyncLogPort } from './sync/ports.js';
 import { syncCustomer, type SyncCustomerDeps } from './sync/sync-customer.js';
 import { createWindwardClient, type WindwardClient } from './windward/client.js';
 // Metrics wiring (operator surface): remote-call latency, job outcomes, matcher decisions.
@@ -99,6 +101,7 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
   const logger = options.logger ?? createLogger({ level: config.log.level });
   const now = options.now ?? (() => new Date());
   const db = openDatabase({ path: config.database.path, migrationsFolder: MIGRATIONS_FOLDER });
+  cacheStatements(db.$client);
   const redis = createRedisConnection(config.redis.url);
   redis.on('error', (error) => logger.warn({ err: error.message }, 'redis connection error'));
   const queues = createQueues(redis, {
@@ -136,6 +139,7 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
     removeNotSeenSince: (since) => removeStaleMirrorEntries(db, since),
     count: () => countMirror(db),
     countUpTo: (unique) => countMirroredUpTo(db, unique),
+    fingerprintOf: (unique) => readMirrorRow(db, unique)?.fingerprint ?? null,
   };
   const intents: IntentStore = {
     find: (externalRef) => findIntent(db, externalRef),
@@ -170,6 +174,15 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
     movePlanner,
     intents,
     listingPageSize: config.sync.mirrorPageSize,
+    twoWay:
+      config.sync.directions === 'both'
+        ? {
+            conflictPolicy: config.sync.conflictPolicy,
+            signature: config.infosoft.signature,
+            distributionWeekdays: config.infosoft.distributionWeekdays,
+            now,
+          }
+        : null,
     infosoft,
     windward,
     links,
@@ -184,8 +197,27 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
   const enqueueCustomer = (customerNumber: number, reason: string) => enqueueCustomerSync(queues.sync, customerNumber, reason);
   const scheduler = { enqueueCustomer: async (customerNumber: number, reason: string) => void (await enqueueCustomer(customerNumber, reason)) };
 
+  // Two-way: a linked bill-to whose listed fingerprint differs from the one we last wrote or saw
+  // was edited in Windward: queue its customer (the job decides what flows where).
+  const queueWindwardEdits = async (filings: readonly MirrorFiling[]) => {
+    for (const filing of filings) {
+      const edited = links
+        .findByUnique(filing.windwardUnique)
+        .some((l) => l.role === 'bill_to' && l.active && l.windwardFingerprint !== null && l.windwardFingerprint !== filing.fingerprint);
+      if (edited) {
+        for (const l of links.findByUnique(filing.windwardUnique)) if (l.role === 'bill_to') await enqueueCustomer(l.customerNumber, 'windward-change');
+      }
+    }
+  };
   const runMirrorRefresh = () =>
-    refreshMirror({ windward, mirror, params: config.matching, pageSize: config.sync.mirrorPageSize, now });
+    refreshMirror({
+      windward,
+      mirror,
+      params: config.matching,
+      pageSize: config.sync.mirrorPageSize,
+      now,
+      ...(config.sync.directions === 'both' ? { onFiled: queueWindwardEdits } : {}),
+    });
   let workers: SyncWorkers | null = null;
   let metricsServer: MetricsServer | null = null;
   return {

@@ -41,6 +41,8 @@ const configSchema = z.object({
     titleCodes: commaList,
     signature: z.string().min(1),
     timeout: duration,
+    /** Weekdays with distribution (0 = Sunday): a move can start no earlier than the next one. */
+    distributionWeekdays: z.array(z.number().int().min(0).max(6)).min(1),
   }),
   windward: z.object({
     url: z.string().url(),
@@ -67,6 +69,13 @@ const configSchema = z.object({
     concurrency: z.coerce.number().int().min(1).max(256),
     pollEvery: duration,
     directions: z.enum(['infosoft-to-windward', 'both']),
+    /** Which system wins when both changed the same field group since the last sync. */
+    conflictPolicy: z.object({
+      name: z.enum(['infosoft', 'windward']),
+      phone: z.enum(['infosoft', 'windward']),
+      email: z.enum(['infosoft', 'windward']),
+      address: z.enum(['infosoft', 'windward']),
+    }),
     changeSource: z.enum(['feed', 'notify']),
     feedOverlap: duration,
     attempts: z.coerce.number().int().min(1),

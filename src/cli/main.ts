@@ -183,12 +183,14 @@ export function buildProgram(): Command {
   review
     .command('decide')
     .argument('<id>', 'review item id', toInteger(1))
-    .argument('<decision>', '"link" or "create"')
+    .argument('<decision>', '"link" or "create" (match items), "dismiss" (conflict items)')
     .argument('[unique]', 'Windward Unique to link to (with "link")', toInteger(1))
     .option('--json', 'print one JSON document on stdout')
     .description('link the customer to a Windward customer, or create a new one; the sync applies it')
     .action(async (id: number, decision: string, unique: number | undefined, options) => {
-      if (decision !== 'link' && decision !== 'create') throw new CliError(`decision must be "link" or "create", not "${decision}"`, EXIT.usage);
+      if (decision !== 'link' && decision !== 'create' && decision !== 'dismiss') {
+        throw new CliError(`decision must be "link", "create" or "dismiss", not "${decision}"`, EXIT.usage);
+      }
       exitCode = await withApp((app) => runReviewDecide(app, id, decision, unique ?? null, options));
     });
 

@@ -117,26 +117,6 @@ export function countLinks(db: Db): number {
   return db.select({ n: sql<number>`count(*)` }).from(customerLink).get()?.n ?? 0;
 }
 
-export function setLinkFingerprint(
-  db: Db,
-  customerNumber: CustomerNumber,
-  role: LinkRole,
-  titleCode: string | null,
-  fingerprint: string,
-  now: Date = new Date(),
-): void {
-  db.update(customerLink)
-    .set({ fingerprint, updatedAt: now.toISOString() })
-    .where(
-      and(
-        eq(customerLink.customerNumber, customerNumber),
-        eq(customerLink.role, role),
-        eq(customerLink.titleCode, titleCode ?? ''),
-      ),
-    )
-    .run();
-}
-
 /**
  * Records a link unless the Windward customer already stands for another Infosoft customer.
  * Check and write happen in one IMMEDIATE transaction, so two processes cannot both claim it.
@@ -191,8 +171,6 @@ export function createLinkRepository(db: Db) {
     find: (customerNumber: CustomerNumber, role: LinkRole, titleCode: string | null) => findLink(db, customerNumber, role, titleCode),
     findByUnique: (windwardUnique: WindwardUnique) => listLinksOfUnique(db, windwardUnique),
     claim: (input: UpsertLinkInput) => claimLink(db, input),
-    setFingerprint: (customerNumber: CustomerNumber, role: LinkRole, titleCode: string | null, fingerprint: string) =>
-      setLinkFingerprint(db, customerNumber, role, titleCode, fingerprint),
     deactivate: (customerNumber: CustomerNumber, role: LinkRole, titleCode: string | null) => deactivateLink(db, customerNumber, role, titleCode),
     saveState: (customerNumber: CustomerNumber, role: LinkRole, titleCode: string | null, state: SyncState) =>
       saveSyncState(db, customerNumber, role, titleCode, state),

@@ -1,6 +1,7 @@
 // The Windward mirror: candidate lookup by blocking keys without scanning. Keys and term values are
 // computed by the caller (the matcher's blocking rules); the store only files and finds them.
 import type { WindwardUnique } from '../domain/customer.js';
+import type { Statement } from 'better-sqlite3';
 import type { Db } from './db.js';
 
 export interface MirrorEntry {
@@ -45,7 +46,10 @@ function statements(db: Db) {
     insertKey: sqlite.prepare('insert or ignore into mirror_key (key, windward_unique) values (?, ?)'),
     postingSize: sqlite.prepare(MIRROR_QUERIES.postingSize),
     termCount: sqlite.prepare('select count(*) as n from mirror_key where key = ?'),
+    termCountUpTo: sqlite.prepare('select count(*) as n from (select 1 from mirror_key where key = ? limit ?)'),
     total: sqlite.prepare('select count(*) as n from windward_mirror'),
+    maxUnique: sqlite.prepare('select coalesce(max(windward_unique), 0) as n from windward_mirror'),
+    countUpTo: sqlite.prepare('select count(*) as n from windward_mirror where windward_unique <= ?'),
     byRef: sqlite.prepare(MIRROR_QUERIES.byRef),
     row: sqlite.prepare(MIRROR_QUERIES.row),
     staleUniques: sqlite.prepare('select windward_unique as u from windward_mirror where refreshed_at < ?'),
@@ -59,6 +63,34 @@ function prepared(db: Db): Statements {
   let s = cache.get(db);
   if (!s) cache.set(db, (s = statements(db)));
   return s;
+}
+
+/** Candidate queries by number of keys: preparing one costs more than running it. */
+const candidateStatements = new WeakMap<Db, Map<number, Statement<unknown[]>>>();
+function candidatesStatement(db: Db, keyCount: number) {
+  let byCount = candidateStatements.get(db);
+  if (!byCount) candidateStatements.set(db, (byCount = new Map()));
+  let statement = byCount.get(keyCount);
+  if (!statement) byCount.set(keyCount, (statement = db.$client.prepare(MIRROR_QUERIES.candidates(keyCount))));
+  return statement;
+}
+
+/**
+ * Counting a common name ("Hansen" at a million customers is tens of thousands of key rows) or the
+ * whole mirror reads every row each time. Term frequencies are statistics: counts above
+ * COUNT_EXACT_UP_TO and the mirror's size are cached for a while; small counts stay exact.
+ */
+const COUNT_EXACT_UP_TO = 1000;
+const COUNT_CACHE_MS = 60_000;
+interface CountCache {
+  total: { n: number; at: number } | null;
+  terms: Map<string, { n: number; at: number }>;
+}
+const countCaches = new WeakMap<Db, CountCache>();
+function countCache(db: Db): CountCache {
+  let c = countCaches.get(db);
+  if (!c) countCaches.set(db, (c = { total: null, terms: new Map() }));
+  return c;
 }
 
 /** Files customers (new or changed) with their keys, replacing what was filed for them before. */
@@ -112,7 +144,7 @@ export function findMirrorCandidates(db: Db, keys: readonly string[], maxPosting
     else if (n > 0) selective.push(key);
   }
   if (selective.length === 0) return { candidates: [], skippedKeys, rowsRead };
-  const uniques = db.$client.prepare(MIRROR_QUERIES.candidates(selective.length)).all(...selective, limit) as Array<{ u: number }>;
+  const uniques = candidatesStatement(db, selective.length).all(...selective, limit) as Array<{ u: number }>;
   const candidates = uniques.map(({ u }) => readMirrorRow(db, u)).filter((row): row is MirrorRow => row !== null);
   return { candidates, skippedKeys, rowsRead };
 }
@@ -129,24 +161,41 @@ export function findMirrorByExternalRef(db: Db, externalRef: string): WindwardUn
   return (prepared(db).byRef.all(externalRef) as Array<{ u: number }>).map((row) => row.u);
 }
 
-export function countMirror(db: Db): number {
-  return (prepared(db).total.get() as { n: number }).n;
+/** Customers in the mirror; above COUNT_EXACT_UP_TO, possibly up to a minute old (a statistic for the matcher). */
+export function countMirror(db: Db, nowMs: number = Date.now()): number {
+  const c = countCache(db);
+  if (c.total && nowMs - c.total.at < COUNT_CACHE_MS) return c.total.n;
+  const { n } = prepared(db).total.get() as { n: number };
+  c.total = n > COUNT_EXACT_UP_TO ? { n, at: nowMs } : null;
+  return n;
 }
 
 /** Share of mirrored customers holding this normalized value, or undefined when none does. */
-export function readTermFrequency(db: Db, field: string, value: string): number | undefined {
+export function readTermFrequency(db: Db, field: string, value: string, nowMs: number = Date.now()): number | undefined {
   const s = prepared(db);
-  const { n } = s.termCount.get(toTermKey(field, value)) as { n: number };
+  const key = toTermKey(field, value);
+  const c = countCache(db);
+  let n: number;
+  const cached = c.terms.get(key);
+  if (cached && nowMs - cached.at < COUNT_CACHE_MS) n = cached.n;
+  else {
+    n = (s.termCountUpTo.get(key, COUNT_EXACT_UP_TO + 1) as { n: number }).n;
+    if (n > COUNT_EXACT_UP_TO) {
+      n = (s.termCount.get(key) as { n: number }).n;
+      // Common values only, so the cache stays small (a few thousand names at most).
+      c.terms.set(key, { n, at: nowMs });
+    } else if (cached) c.terms.delete(key);
+  }
   if (n === 0) return undefined;
-  const { n: total } = s.total.get() as { n: number };
+  const total = countMirror(db, nowMs);
   return total === 0 ? undefined : n / total;
 }
 
 export function readMaxMirroredUnique(db: Db): number {
-  return (db.$client.prepare('select coalesce(max(windward_unique), 0) as n from windward_mirror').get() as { n: number }).n;
+  return (prepared(db).maxUnique.get() as { n: number }).n;
 }
 
 /** How many mirrored customers have a Unique at or below this one (their position in the listing). */
 export function countMirroredUpTo(db: Db, windwardUnique: number): number {
-  return (db.$client.prepare('select count(*) as n from windward_mirror where windward_unique <= ?').get(windwardUnique) as { n: number }).n;
+  return (prepared(db).countUpTo.get(windwardUnique) as { n: number }).n;
 }

@@ -11,6 +11,7 @@ export interface ReviewItem {
   id: number;
   customerNumber: CustomerNumber;
   status: ReviewStatus;
+  kind: 'match' | 'conflict';
   reason: string;
   candidates: unknown;
   decision: 'link' | 'create' | null;

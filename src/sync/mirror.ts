@@ -25,6 +25,8 @@ export interface RefreshMirrorDeps {
   pageSize: number;
   now: () => Date;
   onPage?: (filed: number) => void;
+  /** Called with each page as filed (two-way sync looks for edits made in Windward). */
+  onFiled?: (filings: readonly MirrorFiling[]) => Promise<void>;
 }
 
 /** Reads every Windward customer page by page; forgets customers that are gone. */
@@ -33,7 +35,9 @@ export async function refreshMirror(deps: RefreshMirrorDeps): Promise<{ customer
   let customers = 0;
   for (let page = 1; ; page += 1) {
     const { customers: batch, hasMore } = await deps.windward.listCustomers(page, deps.pageSize);
-    deps.mirror.file(batch.map((customer) => toMirrorFiling(customer, deps.params)));
+    const filings = batch.map((customer) => toMirrorFiling(customer, deps.params));
+    deps.mirror.file(filings);
+    await deps.onFiled?.(filings);
     customers += batch.length;
     deps.onPage?.(customers);
     if (!hasMore || batch.length === 0) break;

@@ -70,7 +70,6 @@ export interface LinkRepository {
    * of another Infosoft customer: one Windward customer must never stand for two people.
    */
   claim(link: Omit<LinkRecord, 'active'> & { active?: boolean }): boolean;
-  setFingerprint(customerNumber: CustomerNumber, role: LinkRole, titleCode: string | null, fingerprint: string): void;
   saveState(
     customerNumber: CustomerNumber,
     role: LinkRole,
@@ -121,6 +120,8 @@ export interface MirrorIndex {
   findByExternalRef(externalRef: string): WindwardUnique[];
   removeNotSeenSince(since: Date): number;
   count(): number;
+  /** Fingerprint of the Windward record as last filed (refresh or our own write), null when unknown. */
+  fingerprintOf(windwardUnique: WindwardUnique): string | null;
   /** How many mirrored customers have a Unique at or below this one: roughly its listing position. */
   countUpTo(windwardUnique: WindwardUnique): number;
 }

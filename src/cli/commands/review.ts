@@ -18,13 +18,14 @@ export async function runReviewList(app: App, options: { json?: boolean; all?: b
   }
   if (items.length === 0) process.stdout.write('no open review items\n');
   for (const item of items) {
-    const candidates = (item.candidates as CandidateView[]).map((c) => `${c.id} (${c.score.toFixed(1)})`).join(', ');
-    process.stdout.write(`#${item.id}  customer ${item.customerNumber}  ${item.status}  ${item.reason}\n    candidates: ${candidates || 'none'}\n`);
+    const candidates = item.kind === 'match' ? (item.candidates as CandidateView[]).map((c) => `${c.id} (${c.score.toFixed(1)})`).join(', ') : '';
+    if (item.kind === 'conflict') process.stdout.write(`#${item.id}  customer ${item.customerNumber}  conflict  ${item.reason}\n`);
+    else process.stdout.write(`#${item.id}  customer ${item.customerNumber}  ${item.status}  ${item.reason}\n    candidates: ${candidates || 'none'}\n`);
   }
   return EXIT.ok;
 }
 
-export async function runReviewDecide(app: App, id: number, decision: 'link' | 'create', unique: number | null, options: { json?: boolean }): Promise<number> {
+export async function runReviewDecide(app: App, id: number, decision: 'link' | 'create' | 'dismiss', unique: number | null, options: { json?: boolean }): Promise<number> {
   if (decision === 'link' && unique === null) throw new CliError('decide <id> link needs the Windward Unique to link to', EXIT.usage);
   const result = await decideReviewItem(
     {
@@ -38,6 +39,7 @@ export async function runReviewDecide(app: App, id: number, decision: 'link' | '
   if (!result.ok) throw new CliError(result.message, EXIT.failure);
   const { item: decided, jobId } = result;
   if (options.json) printJson({ ...decided, jobId });
+  else if (decision === 'dismiss') process.stdout.write(`review ${id}: conflict acknowledged\n`);
   else process.stdout.write(`review ${id}: ${decision}${unique === null ? '' : ` ${unique}`}; customer ${decided.customerNumber} queued (job ${jobId})\n`);
   return EXIT.ok;
 }

@@ -10,6 +10,7 @@ import { serveFault } from './fault-responses.js';
 import { readBody, sendJson, sendText } from './http-io.js';
 import type { InfosoftSeedRecord } from './seed-record.js';
 import { createInfosoftService } from './service.js';
+import { customerInformationXml, pendingMovesXml, readCustomerInformationRequest, readPendingMovesRequest } from './fast-answers.js';
 import { handleSimRoute } from './sim-routes.js';
 import { createCustomerStore } from './store.js';
 import { readInfosoftWsdl, SERVICE_PATH, setServiceLocation } from './wsdl.js';
@@ -25,6 +26,8 @@ export interface InfosoftSimulatorOptions {
   now?: () => Date;
   /** When set, the WSDL and SOAP calls require these HTTP Basic credentials (Infosoft itself documents none). */
   credentials?: { username: string; password: string };
+  /** Hand-written answers for the hot reads (default true); false serves everything through the soap package. */
+  fastAnswers?: boolean;
 }
 
 export interface InfosoftSimulator {
@@ -54,12 +57,38 @@ export async function startInfosoftSimulator(options: InfosoftSimulatorOptions):
   const faults = createFaultPlan(options.faults);
   const calls: Record<string, number> = Object.fromEntries(OPERATIONS.map((op) => [op, 0]));
   const wsdlXml = await readInfosoftWsdl();
+  const service = createInfosoftService(store, now);
+  const operations = service.CustomerService.CustomerServiceSoap;
+  const fastAnswers = options.fastAnswers !== false;
+
+  /** The hot reads without the soap package, when the request has our client's shape; else null. */
+  function answerFast(operation: string, body: string): string | null {
+    if (!fastAnswers) return null;
+    if (operation === 'GetCustomerInformation') {
+      const args = readCustomerInformationRequest(body);
+      if (!args || !store.get(args.customerNumber)) return null;
+      const answer = operations.GetCustomerInformation?.(args.titleCode === null ? { customerNumber: args.customerNumber } : args) as
+        | { GetCustomerInformationResult?: Record<string, unknown> }
+        | undefined;
+      return answer?.GetCustomerInformationResult ? customerInformationXml(answer.GetCustomerInformationResult) : null;
+    }
+    if (operation === 'GetPendingMoves') {
+      const args = readPendingMovesRequest(body);
+      if (!args || !store.get(args.customerNumber)) return null;
+      const answer = operations.GetPendingMoves?.({ CustomerNumber: args.customerNumber }) as
+        | { PendingMoves?: { PendingMove?: Array<Record<string, unknown>> } }
+        | undefined;
+      const moves = answer?.PendingMoves?.PendingMove;
+      return Array.isArray(moves) ? pendingMovesXml(moves) : null;
+    }
+    return null;
+  }
 
   const soapServer = await new Promise<soap.Server>((resolve, reject) => {
     // customDeserializer is a WSDL option the server honours too, but its typings only list it for clients.
     const serverOptions: soap.IServerOptions & { customDeserializer: typeof KEEP_DATES_AS_TEXT } = {
       path: SERVICE_PATH,
-      services: createInfosoftService(store, now),
+      services: service,
       xml: wsdlXml,
       customDeserializer: KEEP_DATES_AS_TEXT,
       handleNilAsNull: true,
@@ -85,6 +114,11 @@ export async function startInfosoftSimulator(options: InfosoftSimulatorOptions):
     if (latencyMs > 0) await delay(latencyMs);
     if (req.socket.destroyed) return;
     if (fault && fault !== 'lost-response') return serveFault(fault, operation, req, res);
+    const fast = answerFast(operation, body);
+    if (fast !== null) {
+      if (fault === 'lost-response') return void req.socket.destroy();
+      return sendText(res, 200, 'text/xml; charset=utf-8', fast);
+    }
     const answer = await soapServer.processRequest(body, {
       method: 'POST',
       url: req.url ?? SERVICE_PATH,

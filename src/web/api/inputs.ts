@@ -14,6 +14,7 @@ export const idParams = z.object({ id: z.string().regex(/^\d{1,15}$/, 'an id is 
 export const reviewDecisionBody = z.discriminatedUnion('decision', [
   z.object({ decision: z.literal('link'), unique: z.number().int().positive() }).strict(),
   z.object({ decision: z.literal('create') }).strict(),
+  z.object({ decision: z.literal('dismiss') }).strict(),
 ]);
 
 /** Push notification of changed customers (DESIGN §4.1 `notify`). Duplicates are harmless. */

@@ -6,7 +6,7 @@ import { HttpError, parseInput } from '../http-errors.js';
 import type { WebApp } from '../web-app.js';
 import { idParams, reviewDecisionBody } from './inputs.js';
 
-const STATUS_OF_FAILURE = { not_found: 404, not_open: 409, conflict: 409, unknown_unique: 422 } as const;
+const STATUS_OF_FAILURE = { not_found: 404, not_open: 409, conflict: 409, unknown_unique: 422, wrong_kind: 409 } as const;
 
 export function registerReviewRoutes(fastify: FastifyInstance, app: WebApp): void {
   const ctx = {

@@ -1,0 +1,214 @@
+// The hot read path of the Infosoft client without the soap package: GetCustomerInformation and
+// GetPendingMoves are sent as fixed envelopes over a keep-alive agent and plain answers are read by a
+// small strict XML reader. Anything the reader is not sure about (faults, CDATA, comments, unknown
+// attributes, non-2xx statuses) goes back to the soap package's own parser, so errors are classified
+// exactly as before (infosoft/errors.ts).
+import { Agent as HttpAgent, request as httpRequest, type IncomingHttpHeaders } from 'node:http';
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+
+const ENVELOPE_START =
+  '<?xml version="1.0" encoding="utf-8"?><soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/" ' +
+  'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"  xmlns:tns="http://tech.infosoft.no/schemas/2011/10" ' +
+  'xmlns:sub="InfoWebService.Subscription" xmlns:a="http://tech.infosoft.no/schemas/2012/08"><soap:Body>';
+const ENVELOPE_END = '</soap:Body></soap:Envelope>';
+
+/** The request bodies the soap package writes for these operations (same bytes). */
+export const FAST_OPERATIONS = {
+  GetCustomerInformation: {
+    soapAction: '"InfoWebService.Subscription/GetCustomerInformation"',
+    responseElement: 'GetCustomerInformationResponse',
+    envelope: (args: { customerNumber: number; titleCode?: string }) =>
+      `${ENVELOPE_START}<sub:GetCustomerInformation xmlns:sub="InfoWebService.Subscription" xmlns="InfoWebService.Subscription">` +
+      `<sub:customerNumber>${args.customerNumber}</sub:customerNumber>` +
+      (args.titleCode === undefined ? '' : `<sub:titleCode>${escapeText(args.titleCode)}</sub:titleCode>`) +
+      `</sub:GetCustomerInformation>${ENVELOPE_END}`,
+  },
+  GetPendingMoves: {
+    soapAction: '"http://tech.infosoft.no/schemas/2011/10/ICustomerService/GetPendingMoves"',
+    responseElement: 'GetPendingMovesResponse',
+    envelope: (args: { CustomerNumber: number }) =>
+      `${ENVELOPE_START}<GetPendingMovesRequest xmlns="http://tech.infosoft.no/schemas/2011/10">` +
+      `<CustomerNumber>${args.CustomerNumber}</CustomerNumber></GetPendingMovesRequest>${ENVELOPE_END}`,
+  },
+} as const;
+
+export interface RawResponse {
+  status: number;
+  headers: IncomingHttpHeaders;
+  body: string;
+}
+
+export interface FastTransport {
+  post(body: string, soapAction: string, timeoutMs: number): Promise<RawResponse>;
+  close(): void;
+}
+
+export function createFastTransport(endpoint: string, authorization: string | undefined, maxSockets = 64): FastTransport {
+  const url = new URL(endpoint);
+  const https = url.protocol === 'https:';
+  const agent = https ? new HttpsAgent({ keepAlive: true, maxSockets }) : new HttpAgent({ keepAlive: true, maxSockets });
+  const send = https ? httpsRequest : httpRequest;
+  const path = `${url.pathname}${url.search}`;
+  return {
+    post(body, soapAction, timeoutMs) {
+      return new Promise<RawResponse>((resolve, reject) => {
+        const payload = Buffer.from(body, 'utf8');
+        const req = send(
+          {
+            protocol: url.protocol,
+            hostname: url.hostname,
+            port: url.port,
+            path,
+            method: 'POST',
+            agent,
+            signal: AbortSignal.timeout(timeoutMs),
+            timeout: timeoutMs,
+            headers: {
+              'Content-Type': 'text/xml; charset=utf-8',
+              Accept: 'text/html,application/xhtml+xml,application/xml,text/xml;q=0.9,*/*;q=0.8',
+              SOAPAction: soapAction,
+              'Content-Length': payload.length,
+              ...(authorization ? { Authorization: authorization } : {}),
+            },
+          },
+          (res) => {
+            const chunks: Buffer[] = [];
+            res.on('data', (chunk: Buffer) => chunks.push(chunk));
+            res.on('error', reject);
+            res.on('aborted', () => reject(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' })));
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+          },
+        );
+        // An idle socket for the whole timeout: give up like the abort signal would.
+        req.on('timeout', () => req.destroy(Object.assign(new Error(`timeout of ${timeoutMs}ms exceeded`), { code: 'ETIMEDOUT' })));
+        req.on('error', reject);
+        req.end(payload);
+      });
+    },
+    close() {
+      agent.destroy();
+    },
+  };
+}
+
+function escapeText(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+}
+
+const ENTITY: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+function decodeText(text: string): string | null {
+  if (!text.includes('&')) return text;
+  let ok = true;
+  const decoded = text.replace(/&(#x[0-9a-fA-F]+|#\d+|\w+);?/g, (all, name: string) => {
+    if (!all.endsWith(';')) ok = false;
+    if (name.startsWith('#x')) return String.fromCodePoint(parseInt(name.slice(2), 16));
+    if (name.startsWith('#')) return String.fromCodePoint(Number(name.slice(1)));
+    const e = ENTITY[name];
+    if (e === undefined) ok = false;
+    return e ?? all;
+  });
+  return ok ? decoded : null;
+}
+
+const TAG = /<(\/?)([A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)((?:\s+[\w.:-]+\s*=\s*"[^"]*")*)\s*(\/?)>/y;
+const ATTRIBUTE = /([\w.:-]+)\s*=\s*"([^"]*)"/g;
+const NIL = /^(?:[\w.-]+:)?nil$/;
+
+interface Frame {
+  name: string;
+  children: Record<string, unknown> | null;
+  text: string;
+  nil: boolean;
+}
+
+/**
+ * Reads the children of soap:Body's first element into the shape the soap package gives (elements →
+ * objects, repeated elements → arrays, leaves → text, i:nil → null, empty → ''). Returns null when
+ * the body holds anything this reader does not handle; the caller then uses the soap package.
+ */
+export function readSoapBody(xml: string, responseElement: string): Record<string, unknown> | null {
+  if (xml.includes('<![CDATA[') || xml.includes('<!--') || /Fault[\s>]/.test(xml)) return null;
+  let pos = xml.startsWith('<?xml') ? xml.indexOf('?>') + 2 : 0;
+  if (pos === 1) return null;
+  const stack: Frame[] = [];
+  let root: Frame | null = null;
+  while (pos < xml.length) {
+    const lt = xml.indexOf('<', pos);
+    if (lt === -1) {
+      if (xml.slice(pos).trim() !== '') return null;
+      break;
+    }
+    if (lt > pos) {
+      const text = xml.slice(pos, lt);
+      const top = stack[stack.length - 1];
+      if (!top) {
+        if (text.trim() !== '') return null;
+      } else top.text += text;
+    }
+    TAG.lastIndex = lt;
+    const m = TAG.exec(xml);
+    if (!m) return null;
+    pos = TAG.lastIndex;
+    const [, closing, , local, attrs, selfClosing] = m as unknown as [string, string, string | undefined, string, string, string];
+    if (closing) {
+      if (attrs || selfClosing) return null;
+      const frame = stack.pop();
+      if (!frame || frame.name !== local) return null;
+      if (!finish(frame, stack)) return null;
+      if (stack.length === 0) root = frame;
+      continue;
+    }
+    let nil = false;
+    if (attrs) {
+      ATTRIBUTE.lastIndex = 0;
+      for (let a = ATTRIBUTE.exec(attrs); a; a = ATTRIBUTE.exec(attrs)) {
+        const name = a[1] as string;
+        if (name === 'xmlns' || name.startsWith('xmlns:')) continue;
+        if (NIL.test(name) && a[2] === 'true') {
+          nil = true;
+          continue;
+        }
+        return null;
+      }
+    }
+    const frame: Frame = { name: local, children: null, text: '', nil };
+    if (selfClosing) {
+      if (!finish(frame, stack)) return null;
+      if (stack.length === 0) root = frame;
+    } else stack.push(frame);
+  }
+  if (stack.length !== 0 || !root || root.name !== 'Envelope') return null;
+  const body = (root as unknown as { value: unknown }).value;
+  if (typeof body !== 'object' || body === null) return null;
+  const inner = (body as Record<string, unknown>).Body;
+  if (typeof inner !== 'object' || inner === null) return null;
+  const keys = Object.keys(inner);
+  if (keys.length !== 1 || keys[0] !== responseElement) return null;
+  const response = (inner as Record<string, unknown>)[responseElement];
+  if (response === '' || response === null) return {};
+  return typeof response === 'object' && !Array.isArray(response) ? (response as Record<string, unknown>) : null;
+}
+
+/** Closes an element: computes its value and adds it to the parent. False when it is mixed content. */
+function finish(frame: Frame, stack: Frame[]): boolean {
+  let value: unknown;
+  if (frame.nil) value = null;
+  else if (frame.children) {
+    if (frame.text.trim() !== '') return false;
+    value = frame.children;
+  } else {
+    const text = decodeText(frame.text);
+    if (text === null) return false;
+    value = text;
+  }
+  (frame as unknown as { value: unknown }).value = value;
+  const parent = stack[stack.length - 1];
+  if (!parent) return true;
+  parent.children ??= {};
+  const existing = parent.children[frame.name];
+  if (existing === undefined) parent.children[frame.name] = value;
+  else if (Array.isArray(existing) && (existing as { repeated?: boolean }).repeated) existing.push(value);
+  else parent.children[frame.name] = Object.assign([existing, value], { repeated: true });
+  return true;
+}
