@@ -52,3 +52,14 @@ describe('loadConfig', () => {
     expect(config.sync.attempts).toBe(9);
   });
 });
+
+describe('documentation of the environment', () => {
+  it('lists every environment variable in .env.example and the README', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { ENVIRONMENT_VARIABLES } = await import('../../src/config.js');
+    const example = readFileSync(new URL('../../.env.example', import.meta.url), 'utf8');
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const missing = ENVIRONMENT_VARIABLES.filter((name) => !new RegExp(`^${name}=`, 'm').test(example) || !readme.includes(`\`${name}\``));
+    expect(missing).toEqual([]);
+  });
+});
