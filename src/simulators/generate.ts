@@ -1,6 +1,7 @@
 // Deterministic test data for the simulators: Norwegian customers in Infosoft, a share of them
 // already present in Windward under a slightly different spelling, some with a separate delivery
 // address for a second title. Same seed → same data.
+import { createPrng } from '../evaluation/prng.js';
 import type { InfosoftSeedAddress, InfosoftSeedRecord } from './infosoft/seed-record.js';
 import type { WindwardSeedRecord } from './windward/seed-record.js';
 
@@ -28,18 +29,6 @@ const PLACES: Array<[string, string]> = [
   ['8006', 'BODØ'], ['6002', 'ÅLESUND'], ['2609', 'LILLEHAMMER'], ['1530', 'MOSS'], ['0001', 'OSLO'],
 ];
 const ENTRANCES = ['', '', '', 'A', 'B', 'C'];
-
-/** mulberry32: small, fast, good enough for test data. */
-function createRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface GenerateOptions {
   customers: number;
@@ -75,7 +64,7 @@ function toEmailLocal(first: string, last: string, n: number): string {
 }
 
 export function generateCustomers(options: GenerateOptions): GeneratedData {
-  const random = createRandom(options.seed);
+  const random = createPrng(options.seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
   const infosoft: InfosoftSeedRecord[] = [];
   const windward: WindwardSeedRecord[] = [];
