@@ -19,6 +19,7 @@ import { BlockingIndex } from '../../src/evaluation/blocking-index.js';
 import { runMatchEval } from '../../src/evaluation/match-eval.js';
 import { createPrng } from '../../src/evaluation/prng.js';
 import { ALL_DATASETS, loadDataset, measureLinkQuality, writeDatasetCsv, type LinkQuality } from './datasets.js';
+import { benchMirror, printMirrorBench } from './mirror.js';
 import { generatePerson, perturbPerson } from './synthetic-people.js';
 
 const RECORDS = Number(process.env.MATCH_BENCH_RECORDS ?? 1_000_000);
@@ -180,8 +181,11 @@ async function main(): Promise<void> {
       `(${scale.distinctKeys.toLocaleString('en')} keys, ${scale.keysPerRecord.toFixed(1)} per record, heap ${Math.round(scale.heapUsedMb)} MB)`,
   );
   console.log('synthetic outcomes:', scale.outcome);
+  // The same lookups against the real SQLite mirror (src/store/mirror.ts), as the worker runs them.
+  const mirror = await benchMirror(params, RECORDS, LOOKUPS);
+  printMirrorBench(mirror);
   await mkdir('bench/results', { recursive: true });
-  await writeFile('bench/results/match.json', `${JSON.stringify({ datasets, scale, naiveFebrl4Links: 3241 }, null, 2)}\n`);
+  await writeFile('bench/results/match.json', `${JSON.stringify({ datasets, scale, mirror, naiveFebrl4Links: 3241 }, null, 2)}\n`);
   console.log('wrote bench/results/match.json');
 }
 

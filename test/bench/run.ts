@@ -1,0 +1,524 @@
+// npm run bench — end-to-end figures of the worker against both simulators (DESIGN §6).
+//   npm run bench -- --quick                      (smoke run, a minute or two)
+//   npm run bench -- --sizes 20000,100000 --latencies 0,20 --concurrency 16,64 [--out F] [--profile]
+// The simulators run in one child process (`customer-sync sim`), the worker in another
+// (`node dist/cli/main.js worker`); only the worker's CPU and memory are counted (/proc/<pid>).
+// Figures are printed and written as JSON; nothing here asserts on time.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir, cpus, totalmem } from 'node:os';
+import { dirname, join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { Queue, Worker } from 'bullmq';
+import Database from 'better-sqlite3';
+import { Redis } from 'ioredis';
+import { JOB_NAMES, QUEUE_NAMES } from '../../src/queue/jobs.js';
+import { enqueueCustomerSyncs } from '../../src/queue/queues.js';
+
+const HELP = `npm run bench -- [options]
+  --sizes 20000,100000     customers per backfill (default 20000; 100k adds ~25 min per cell on 2 cores)
+  --latencies 0,20         simulator latency per call in ms (default 0,20)
+  --concurrency 16,64      worker concurrency (SYNC_CONCURRENCY) (default 16,64)
+  --full                   also run 100k × 20 ms × concurrency 16 (about 10 minutes on its own)
+  --quick                  small sizes for a smoke run (2000 customers, incremental on 2000)
+  --incremental-size N     size of the backfill followed by the 1 % incremental run (default: largest size)
+  --noop-jobs N            jobs for the raw BullMQ no-op bound (default 20000)
+  --profile                run the worker with --cpu-prof (profiles in bench/results/profiles)
+  --no-build               skip npm run build
+  --out FILE               JSON output (default bench/results/bench.json)
+  --help`;
+
+const { values: args } = parseArgs({
+  options: {
+    sizes: { type: 'string' },
+    latencies: { type: 'string' },
+    concurrency: { type: 'string' },
+    full: { type: 'boolean', default: false },
+    quick: { type: 'boolean', default: false },
+    'incremental-size': { type: 'string' },
+    'noop-jobs': { type: 'string' },
+    profile: { type: 'boolean', default: false },
+    'no-build': { type: 'boolean', default: false },
+    out: { type: 'string', default: 'bench/results/bench.json' },
+    help: { type: 'boolean', default: false },
+  },
+});
+if (args.help) {
+  console.log(HELP);
+  process.exit(0);
+}
+
+const list = (text: string | undefined, fallback: number[]) => (text ? text.split(',').map((s) => Number(s.trim())) : fallback);
+const SIZES = list(args.sizes, args.quick ? [2000] : [20_000]);
+const LATENCIES = list(args.latencies, [0, 20]);
+const CONCURRENCIES = list(args.concurrency, [16, 64]);
+const INCREMENTAL_SIZE = Number(args['incremental-size'] ?? Math.max(...SIZES));
+const NOOP_JOBS = Number(args['noop-jobs'] ?? (args.quick ? 5000 : 20_000));
+const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+const TITLE_CODES = 'IT,AP';
+const FIRST_CUSTOMER = 100001;
+const CLK_TCK = 100;
+
+const log = (line: string) => process.stderr.write(`${line}\n`);
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+// ---------- child processes ----------
+
+interface Sim {
+  child: ChildProcess;
+  infosoftUrl: string;
+  windwardUrl: string;
+  simBase: { infosoft: string; windward: string };
+}
+
+async function startSim(customers: number, latencyMs: number): Promise<Sim> {
+  const child = spawn(process.execPath, ['dist/cli/main.js', 'sim', '--customers', String(customers), '--latency-ms', String(latencyMs), '--seed', '1'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, WINDWARD_PASSWORD: 'simulator', NODE_ENV: 'bench', LOG_LEVEL: 'warn' },
+  });
+  let out = '';
+  let err = '';
+  child.stderr?.on('data', (chunk: Buffer) => (err += chunk.toString()));
+  return new Promise<Sim>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`simulators exited with ${code}: ${err}`)));
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const infosoft = /INFOSOFT_URL=(\S+)/.exec(out)?.[1];
+      const windward = /WINDWARD_URL=(\S+)/.exec(out)?.[1];
+      if (infosoft && windward) {
+        const i = new URL(infosoft);
+        const w = new URL(windward);
+        resolve({ child, infosoftUrl: infosoft, windwardUrl: windward, simBase: { infosoft: `${i.origin}/__sim`, windward: `${w.origin}/__sim` } });
+      }
+    });
+  });
+}
+
+async function stopChild(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill(signal);
+  const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+function readProcCpuMs(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  // utime and stime are fields 14 and 15 of the line, 12 and 13 after "pid (comm) ".
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLK_TCK;
+}
+
+function readProcMemMb(pid: number): { rssMb: number; peakRssMb: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+)`, 'm').exec(status)?.[1] ?? 0);
+  return { rssMb: kb('VmRSS') / 1024, peakRssMb: kb('VmHWM') / 1024 };
+}
+
+async function simStats(sim: Sim): Promise<{ infosoft: Record<string, number>; windward: Record<string, number> }> {
+  const get = async (url: string) => ((await (await fetch(url)).json()) as { calls: Record<string, number> }).calls;
+  return { infosoft: await get(`${sim.simBase.infosoft}/stats`), windward: await get(`${sim.simBase.windward}/stats`) };
+}
+
+function diff(after: Record<string, number>, before: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(Object.entries(after).map(([k, v]) => [k, v - (before[k] ?? 0)]).filter(([, v]) => v !== 0));
+}
+const sum = (r: Record<string, number>) => Object.values(r).reduce((s, v) => s + v, 0);
+
+// ---------- redis helpers ----------
+
+async function redisMemory(redis: Redis, prefix: string): Promise<{ usedMemoryMb: number; prefixKeys: number; prefixMb: number }> {
+  const info = await redis.info('memory');
+  const used = Number(/used_memory:(\d+)/.exec(info)?.[1] ?? 0);
+  let cursor = '0';
+  let keys = 0;
+  let bytes = 0;
+  do {
+    const [next, batch] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+    cursor = next;
+    keys += batch.length;
+    for (const key of batch) bytes += (await redis.memory('USAGE', key)) ?? 0;
+  } while (cursor !== '0');
+  return { usedMemoryMb: used / 1e6, prefixKeys: keys, prefixMb: bytes / 1e6 };
+}
+
+async function dropPrefix(redis: Redis, prefix: string): Promise<void> {
+  let cursor = '0';
+  do {
+    const [next, batch] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+    cursor = next;
+    if (batch.length > 0) await redis.del(...batch);
+  } while (cursor !== '0');
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
+}
+
+// ---------- one end-to-end scenario ----------
+
+interface Scenario {
+  customers: number;
+  latencyMs: number;
+  concurrency: number;
+  incremental: boolean;
+}
+
+interface ScenarioResult {
+  customers: number;
+  latencyMs: number;
+  concurrency: number;
+  seconds: number;
+  customersPerSecond: number;
+  failed: number;
+  actions: Record<string, number>;
+  callsPerCustomer: { infosoft: Record<string, number>; windward: Record<string, number>; infosoftTotal: number; windwardTotal: number };
+  criticalPathCalls: number;
+  jobMs: { sampled: number; p50: number; p95: number; p99: number };
+  worker: { cpuMsPerCustomer: number; cpuMs: number; peakRssMb: number; rssAfterMb: number; rssAtStartMb: number };
+  redis: { usedMemoryMb: number; prefixKeys: number; prefixMb: number };
+  noopJobsPerSecond?: number;
+  latencyBound?: number;
+  windwardConnectionBound?: number;
+  ratioToLatencyBound?: number;
+  ratioToNoop?: number;
+  incremental?: IncrementalResult;
+}
+
+interface IncrementalResult {
+  changed: number;
+  seconds: number;
+  customersPerSecond: number;
+  enqueued: number;
+  calls: { infosoft: Record<string, number>; windward: Record<string, number> };
+  windwardCallsPerChanged: number;
+  latencyBound?: number;
+  ratioToLatencyBound?: number;
+  unchangedCheck: { customers: number; windwardCalls: number; infosoftCalls: number; seconds: number };
+}
+
+let runCounter = 0;
+
+async function runScenario(s: Scenario, redis: Redis): Promise<ScenarioResult> {
+  runCounter += 1;
+  const prefix = `bench-${process.pid}-${runCounter}`;
+  const dir = mkdtempSync(join(tmpdir(), 'bench-e2e-'));
+  const dbPath = join(dir, 'sync.db');
+  log(`\n== ${s.customers} customers, latency ${s.latencyMs} ms, concurrency ${s.concurrency} ==`);
+  const sim = await startSim(s.customers, s.latencyMs);
+  const logFd = openSync(join(dir, 'worker.log'), 'w');
+  const profileArgs = args.profile ? ['--cpu-prof', `--cpu-prof-dir=${join('bench/results/profiles')}`, `--cpu-prof-name=worker-${s.customers}-${s.latencyMs}-${s.concurrency}.cpuprofile`] : [];
+  const worker = spawn(process.execPath, [...profileArgs, 'dist/cli/main.js', 'worker'], {
+    stdio: ['ignore', 'ignore', logFd],
+    env: {
+      ...process.env,
+      NODE_ENV: 'bench',
+      REDIS_URL,
+      QUEUE_PREFIX: prefix,
+      DATABASE_PATH: dbPath,
+      INFOSOFT_URL: sim.infosoftUrl,
+      WINDWARD_URL: sim.windwardUrl,
+      WINDWARD_PASSWORD: 'simulator',
+      INFOSOFT_TITLE_CODES: TITLE_CODES,
+      SYNC_CONCURRENCY: String(s.concurrency),
+      LOG_LEVEL: 'info',
+    },
+  });
+  const pid = worker.pid as number;
+  const queue = new Queue(QUEUE_NAMES.sync, { connection: redis, prefix });
+  const pollQueue = new Queue(QUEUE_NAMES.poll, { connection: redis, prefix });
+  let db: Database.Database | null = null;
+  try {
+    // Ready when the worker has refreshed its mirror and registered on the sync queue.
+    const readyBy = Date.now() + 300_000;
+    while ((await queue.getWorkersCount()) === 0) {
+      if (worker.exitCode !== null) throw new Error(`worker exited: ${readFileSync(join(dir, 'worker.log'), 'utf8').slice(-2000)}`);
+      if (Date.now() > readyBy) throw new Error('worker did not start');
+      await sleep(200);
+    }
+    db = new Database(dbPath);
+    db.pragma('busy_timeout = 5000');
+    // The change feed starts now: the poll job of the incremental run must not see the seed.
+    const cursorAt = new Date().toISOString();
+    db.prepare(
+      "insert into sync_cursor (name, value, updated_at) values ('infosoft-feed', ?, ?) on conflict(name) do update set value = excluded.value",
+    ).run(cursorAt, cursorAt);
+    const countLog = db.prepare('select count(*) as n from sync_log');
+    const actionsQuery = db.prepare('select action, count(*) as n from sync_log group by action');
+
+    const statsBefore = await simStats(sim);
+    const cpuBefore = readProcCpuMs(pid);
+    const rssAtStartMb = readProcMemMb(pid).rssMb;
+    const numbers = Array.from({ length: s.customers }, (_, i) => FIRST_CUSTOMER + i);
+    const started = performance.now();
+    await enqueueCustomerSyncs(queue, numbers, 'bench');
+    const durations = new Map<string, number>();
+    let lastReport = 0;
+    for (;;) {
+      const done = (countLog.get() as { n: number }).n;
+      const counts = await queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'failed');
+      const pending = (counts.waiting ?? 0) + (counts.active ?? 0) + (counts.delayed ?? 0) + (counts.prioritized ?? 0);
+      const failed = counts.failed ?? 0;
+      if (pending === 0 && done + failed >= s.customers) break;
+      if (worker.exitCode !== null) throw new Error('worker died during the run');
+      // A sample of job durations: the most recent completed jobs (the rest are trimmed).
+      for (const job of await queue.getJobs(['completed'], 0, 199)) {
+        if (job.id && job.processedOn && job.finishedOn) durations.set(job.id, job.finishedOn - job.processedOn);
+      }
+      if (performance.now() - lastReport > 10_000) {
+        lastReport = performance.now();
+        log(`  ${done}/${s.customers} synced, ${failed} failed, ${((performance.now() - started) / 1000).toFixed(0)} s`);
+      }
+      await sleep(500);
+    }
+    const seconds = (performance.now() - started) / 1000;
+    const cpuMs = readProcCpuMs(pid) - cpuBefore;
+    const mem = readProcMemMb(pid);
+    const statsAfter = await simStats(sim);
+    const infosoftCalls = diff(statsAfter.infosoft, statsBefore.infosoft);
+    const windwardCalls = diff(statsAfter.windward, statsBefore.windward);
+    const perCustomer = (r: Record<string, number>) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, Number((v / s.customers).toFixed(3))]));
+    const windwardTotal = sum(windwardCalls) / s.customers;
+    // Infosoft: master data, then the titles and pending moves in parallel; every Windward call is sequential.
+    const criticalPathCalls = 2 + windwardTotal;
+    const failed = (await queue.getJobCounts('failed')).failed ?? 0;
+    const sorted = [...durations.values()].sort((a, b) => a - b);
+    const actions = Object.fromEntries((actionsQuery.all() as Array<{ action: string; n: number }>).map((r) => [r.action, r.n]));
+    const result: ScenarioResult = {
+      customers: s.customers,
+      latencyMs: s.latencyMs,
+      concurrency: s.concurrency,
+      seconds,
+      customersPerSecond: s.customers / seconds,
+      failed,
+      actions,
+      callsPerCustomer: {
+        infosoft: perCustomer(infosoftCalls),
+        windward: perCustomer(windwardCalls),
+        infosoftTotal: sum(infosoftCalls) / s.customers,
+        windwardTotal,
+      },
+      criticalPathCalls,
+      jobMs: { sampled: sorted.length, p50: percentile(sorted, 0.5), p95: percentile(sorted, 0.95), p99: percentile(sorted, 0.99) },
+      worker: { cpuMsPerCustomer: cpuMs / s.customers, cpuMs, peakRssMb: mem.peakRssMb, rssAfterMb: mem.rssMb, rssAtStartMb },
+      redis: await redisMemory(redis, prefix),
+    };
+    log(`  ${result.customersPerSecond.toFixed(0)} customers/s, ${result.worker.cpuMsPerCustomer.toFixed(2)} ms CPU/customer, peak RSS ${mem.peakRssMb.toFixed(0)} MB`);
+
+    if (s.incremental) result.incremental = await runIncremental(s, sim, queue, pollQueue, countLog, pid);
+    return result;
+  } finally {
+    db?.close();
+    await stopChild(worker);
+    closeSync(logFd);
+    // The last run's worker log, for a look at warnings.
+    spawnSync('cp', [join(dir, 'worker.log'), 'bench/results/worker-last.log']);
+    await stopChild(sim.child);
+    await queue.close();
+    await pollQueue.close();
+    await dropPrefix(redis, prefix);
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** 1 % of the customers change in Infosoft; one poll job picks them up. Then unchanged ones must cost 0 Windward calls. */
+async function runIncremental(
+  s: Scenario,
+  sim: Sim,
+  queue: Queue,
+  pollQueue: Queue,
+  countLog: Database.Statement,
+  pid: number,
+): Promise<IncrementalResult> {
+  const changed = Math.max(1, Math.round(s.customers / 100));
+  const step = Math.floor(s.customers / changed);
+  const numbers = Array.from({ length: changed }, (_, i) => FIRST_CUSTOMER + i * step);
+  for (const n of numbers) {
+    const res = await fetch(`${sim.simBase.infosoft}/customers/${n}`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ Telephone1: `9${String(n).padStart(7, '0').slice(-7)}` }),
+    });
+    if (!res.ok) throw new Error(`PUT customer ${n}: ${res.status}`);
+  }
+  await sleep(1100); // past the 1 s feed overlap of config/bench.json
+  const waitDrained = async (expected: number, before: number) => {
+    for (;;) {
+      const counts = await queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'failed');
+      const pending = (counts.waiting ?? 0) + (counts.active ?? 0) + (counts.delayed ?? 0) + (counts.prioritized ?? 0);
+      if (pending === 0 && (countLog.get() as { n: number }).n - before >= expected) return;
+      await sleep(20);
+    }
+  };
+  const before = await simStats(sim);
+  const logBefore = (countLog.get() as { n: number }).n;
+  const started = performance.now();
+  const poll = await pollQueue.add(JOB_NAMES.poll, {}, { removeOnComplete: false });
+  let enqueued = 0;
+  for (;;) {
+    const state = await poll.getState();
+    if (state === 'completed') {
+      const job = await pollQueue.getJob(poll.id ?? '');
+      enqueued = (job?.returnvalue as { enqueued?: number } | undefined)?.enqueued ?? 0;
+      break;
+    }
+    if (state === 'failed') throw new Error('poll job failed');
+    await sleep(20);
+  }
+  await waitDrained(enqueued, logBefore);
+  const seconds = (performance.now() - started) / 1000;
+  const after = await simStats(sim);
+  const infosoft = diff(after.infosoft, before.infosoft);
+  const windward = diff(after.windward, before.windward);
+
+  // Unchanged customers: a sync-all of 1,000 customers nobody changed.
+  const changedSet = new Set(numbers);
+  const unchangedNumbers = Array.from({ length: s.customers }, (_, i) => FIRST_CUSTOMER + i).filter((n) => !changedSet.has(n)).slice(0, 1000);
+  const before2 = await simStats(sim);
+  const log2 = (countLog.get() as { n: number }).n;
+  const t2 = performance.now();
+  await enqueueCustomerSyncs(queue, unchangedNumbers, 'bench-unchanged');
+  await waitDrained(unchangedNumbers.length, log2);
+  const after2 = await simStats(sim);
+  void pid;
+  const windwardPerChanged = sum(windward) / changed;
+  const result: IncrementalResult = {
+    changed,
+    seconds,
+    customersPerSecond: changed / seconds,
+    enqueued,
+    calls: { infosoft, windward },
+    windwardCallsPerChanged: windwardPerChanged,
+    unchangedCheck: {
+      customers: unchangedNumbers.length,
+      windwardCalls: sum(diff(after2.windward, before2.windward)),
+      infosoftCalls: sum(diff(after2.infosoft, before2.infosoft)),
+      seconds: (performance.now() - t2) / 1000,
+    },
+  };
+  if (s.latencyMs > 0) {
+    result.latencyBound = s.concurrency / ((2 + windwardPerChanged) * (s.latencyMs / 1000));
+    result.ratioToLatencyBound = result.customersPerSecond / result.latencyBound;
+  }
+  log(`  incremental: ${changed} changed, ${enqueued} enqueued, ${seconds.toFixed(2)} s, Windward ${JSON.stringify(windward)}; unchanged ${unchangedNumbers.length}: ${result.unchangedCheck.windwardCalls} Windward calls`);
+  return result;
+}
+
+// ---------- raw BullMQ bound ----------
+
+async function noopJobsPerSecond(redis: Redis, concurrency: number, jobs: number): Promise<number> {
+  runCounter += 1;
+  const prefix = `bench-noop-${process.pid}-${runCounter}`;
+  const queue = new Queue(QUEUE_NAMES.sync, { connection: redis, prefix, defaultJobOptions: { removeOnComplete: { count: 1000 }, removeOnFail: { count: 1000 } } });
+  try {
+    await enqueueCustomerSyncs(queue, Array.from({ length: jobs }, (_, i) => FIRST_CUSTOMER + i), 'noop');
+    const workerRedis = new Redis(REDIS_URL, { maxRetriesPerRequest: null });
+    let done = 0;
+    const started = performance.now();
+    const finished = new Promise<void>((resolve) => {
+      const worker = new Worker(QUEUE_NAMES.sync, async () => undefined, { connection: workerRedis, prefix, concurrency });
+      worker.on('completed', () => {
+        done += 1;
+        if (done === jobs) void worker.close().then(() => resolve());
+      });
+    });
+    await finished;
+    const seconds = (performance.now() - started) / 1000;
+    await workerRedis.quit();
+    return jobs / seconds;
+  } finally {
+    await queue.close();
+    await dropPrefix(redis, prefix);
+  }
+}
+
+// ---------- main ----------
+
+function fmt(n: number | undefined, digits = 0): string {
+  return n === undefined || Number.isNaN(n) ? '–' : n.toFixed(digits);
+}
+
+async function main(): Promise<void> {
+  if (!args['no-build']) {
+    const build = spawnSync('npm', ['run', 'build', '--silent'], { stdio: 'inherit' });
+    if (build.status !== 0) throw new Error('npm run build failed');
+  }
+  if (args.profile) mkdirSync('bench/results/profiles', { recursive: true });
+  const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: null });
+  const startedAt = new Date();
+  const noop: Record<number, number> = {};
+  for (const c of CONCURRENCIES) {
+    noop[c] = await noopJobsPerSecond(redis, c, NOOP_JOBS);
+    log(`raw BullMQ no-op, concurrency ${c}: ${noop[c]?.toFixed(0)} jobs/s`);
+  }
+  const results: ScenarioResult[] = [];
+  const largest = Math.max(...SIZES);
+  for (const customers of SIZES) {
+    for (const latencyMs of LATENCIES) {
+      for (const concurrency of CONCURRENCIES) {
+        // The slowest cell (100k at 20 ms with the lower concurrency) only with --full.
+        const slowest = customers >= 100_000 && latencyMs > 0 && concurrency === Math.min(...CONCURRENCIES) && CONCURRENCIES.length > 1;
+        if (slowest && !args.full) continue;
+        const incremental =
+          customers === INCREMENTAL_SIZE && latencyMs === Math.max(...LATENCIES) && concurrency === Math.max(...CONCURRENCIES);
+        const r = await runScenario({ customers, latencyMs, concurrency, incremental }, redis);
+        r.noopJobsPerSecond = noop[concurrency];
+        r.ratioToNoop = r.noopJobsPerSecond ? r.customersPerSecond / r.noopJobsPerSecond : undefined;
+        if (latencyMs > 0) {
+          r.latencyBound = concurrency / (r.criticalPathCalls * (latencyMs / 1000));
+          // Windward accepts 32 connections; the client never opens more.
+          r.windwardConnectionBound = 32 / (r.callsPerCustomer.windwardTotal * (latencyMs / 1000));
+          r.ratioToLatencyBound = r.customersPerSecond / r.latencyBound;
+        }
+        results.push(r);
+      }
+    }
+  }
+  void largest;
+  await redis.quit();
+
+  console.log(`\nEnd-to-end backfill (30 % pre-existing, 10 % with a ship-to; ${cpus().length} cores, Node ${process.versions.node})`);
+  console.table(
+    results.map((r) => ({
+      customers: r.customers,
+      'lat ms': r.latencyMs,
+      conc: r.concurrency,
+      'cust/s': fmt(r.customersPerSecond),
+      'IS calls/c': fmt(r.callsPerCustomer.infosoftTotal, 2),
+      'WW calls/c': fmt(r.callsPerCustomer.windwardTotal, 2),
+      'job p50/p95/p99 ms': `${r.jobMs.p50}/${r.jobMs.p95}/${r.jobMs.p99}`,
+      'CPU ms/c': fmt(r.worker.cpuMsPerCustomer, 2),
+      'peak RSS MB': fmt(r.worker.peakRssMb),
+      'Redis MB (ours)': fmt(r.redis.prefixMb, 1),
+      'no-op jobs/s': fmt(r.noopJobsPerSecond),
+      '÷ no-op': fmt(r.ratioToNoop, 2),
+      'latency bound': fmt(r.latencyBound),
+      '÷ bound': fmt(r.ratioToLatencyBound, 2),
+      failed: r.failed,
+    })),
+  );
+  console.log('Remote calls per customer by operation:');
+  for (const r of results) {
+    console.log(`  ${r.customers}/${r.latencyMs}ms/c${r.concurrency}: Infosoft ${JSON.stringify(r.callsPerCustomer.infosoft)} Windward ${JSON.stringify(r.callsPerCustomer.windward)}; actions ${JSON.stringify(r.actions)}`);
+  }
+  for (const r of results) {
+    const inc = r.incremental;
+    if (!inc) continue;
+    console.log(
+      `\nIncremental (${r.customers} customers, ${r.latencyMs} ms, concurrency ${r.concurrency}): ${inc.changed} changed → ${inc.enqueued} enqueued by one poll, ` +
+        `converged in ${inc.seconds.toFixed(2)} s (${fmt(inc.customersPerSecond)} customers/s; latency bound ${fmt(inc.latencyBound)}, ratio ${fmt(inc.ratioToLatencyBound, 2)})`,
+    );
+    console.log(`  calls: Infosoft ${JSON.stringify(inc.calls.infosoft)} Windward ${JSON.stringify(inc.calls.windward)} (${inc.windwardCallsPerChanged.toFixed(2)} Windward calls per changed customer)`);
+    console.log(`  ${inc.unchangedCheck.customers} unchanged customers re-synced: ${inc.unchangedCheck.windwardCalls} Windward calls, ${inc.unchangedCheck.infosoftCalls} Infosoft calls, ${inc.unchangedCheck.seconds.toFixed(2)} s`);
+  }
+  const out = args.out ?? 'bench/results/bench.json';
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(
+    out,
+    `${JSON.stringify({ startedAt, machine: { cores: cpus().length, cpu: cpus()[0]?.model, memoryGb: totalmem() / 2 ** 30, node: process.versions.node }, noopJobsPerSecond: noop, results }, null, 2)}\n`,
+  );
+  console.log(`wrote ${out}`);
+}
+
+await main();
