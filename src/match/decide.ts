@@ -33,12 +33,20 @@ export function decide(
   params: MatchParams,
   context: DecideContext = {},
 ): MatchDecision {
-  // A candidate contradicted on two counts (say, another first name and another e-mail and phone)
-  // is someone else who shares a surname and a neighbourhood: not worth a person's time.
-  const scored = scoreCandidates(incoming, candidates, params, context).filter((s) => s.evidence.contradictions.length < 2);
-  const best = scored[0];
-  if (!best) return { kind: 'create', reason: candidates.length === 0 ? 'no candidates' : 'every candidate is contradicted on two counts or more' };
   const { link, review } = params.thresholds[incoming.kind];
+  // Someone else who shares a surname and a street is not worth a person's time: a candidate
+  // contradicted on two counts, or with another first name and nothing beyond name and address
+  // agreeing (below the link threshold), is left out. Another first name with strong agreement
+  // otherwise (same e-mail and phone: a spouse sharing them) still goes to review.
+  const all = scoreCandidates(incoming, candidates, params, context);
+  const scored = all.filter(
+    (s) => s.evidence.contradictions.length < 2 && !(s.score < link && s.evidence.contradictions.includes('different first names')),
+  );
+  const best = scored[0];
+  if (!best) {
+    if (all[0]) return { kind: 'create', reason: 'every candidate is contradicted', best: all[0] };
+    return { kind: 'create', reason: 'no candidates' };
+  }
   if (best.score < review) return { kind: 'create', reason: 'best candidate below review threshold', best };
 
   const reviewWith = (reason: string, list: ScoredCandidate[]): MatchDecision => ({

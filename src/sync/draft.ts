@@ -22,6 +22,10 @@ export function toShipToReference(customerNumber: CustomerNumber, titleCode: str
   return `IS-${customerNumber}-S-${titleCode}`;
 }
 
+export function isShipToReference(externalRef: string): boolean {
+  return /^IS-\d+-S-/.test(externalRef);
+}
+
 export function toDisplayName(customer: Pick<InfosoftCustomer, 'firstName' | 'lastName' | 'kind'>): string {
   if (customer.kind !== 'person') return [customer.lastName, customer.firstName].filter(Boolean).join(' ').trim();
   return [customer.firstName, customer.lastName].filter(Boolean).join(' ').trim();

@@ -3,6 +3,7 @@
 // old), scored by the pure matcher. Doubt goes to review, never to a guess.
 import type { InfosoftCustomer, WindwardCustomer, WindwardUnique } from '../domain/customer.js';
 import { blockingKeys, decide, type Evidence, type MatchParams, type MatchRecord, type ScoredCandidate } from '../match/index.js';
+import { isShipToReference } from './draft.js';
 import { toMatchRecordFromInfosoft } from './match-records.js';
 import { toMirrorFiling } from './mirror.js';
 import type { LinkRepository, MirrorIndex, WindwardPort } from './ports.js';
@@ -27,6 +28,8 @@ export function createMatcherLookup(deps: MatcherLookupDeps): FindExisting {
     const incoming = toMatchRecordFromInfosoft(customer);
     const candidates = new Map<string, MatchRecord>();
     for (const row of mirror.lookup(blockingKeys(incoming, params), params.blocking.maxPostingSize)) {
+      // Our own ship-to records carry another role: never the bill-to of a new customer.
+      if (isShipToReference(row.externalRef)) continue;
       candidates.set(String(row.windwardUnique), row.record as MatchRecord);
     }
     if (customer.email) {

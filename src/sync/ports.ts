@@ -115,7 +115,7 @@ export interface MirrorFiling {
 /** The Windward mirror the matcher searches instead of scanning Windward. */
 export interface MirrorIndex {
   file(entries: readonly MirrorFiling[]): void;
-  lookup(keys: readonly string[], maxPostingSize: number): Array<{ windwardUnique: WindwardUnique; record: unknown }>;
+  lookup(keys: readonly string[], maxPostingSize: number): Array<{ windwardUnique: WindwardUnique; externalRef: string; record: unknown }>;
   termFrequency(field: string, value: string): number | undefined;
   findByExternalRef(externalRef: string): WindwardUnique[];
   removeNotSeenSince(since: Date): number;
