@@ -252,6 +252,12 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+// `customer-sync --help | head` closes the pipe early: that is not an error worth a stack trace.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 main(process.argv).then((code) => {
   // Let stdout drain before exiting; open handles were closed by the commands.
   process.exitCode = code;
