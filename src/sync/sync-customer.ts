@@ -1,64 +1,16 @@
 // Sync one Infosoft customer to Windward (DESIGN §3 data flow). Always reads fresh state, so running
 // it twice for the same customer makes no second write.
-import type { CustomerNumber, InfosoftCustomer, WindwardCustomer, WindwardCustomerDraft, WindwardUnique } from '../domain/customer.js';
+import type { CustomerNumber, InfosoftCustomer, WindwardCustomer, WindwardUnique } from '../domain/customer.js';
 import { PermanentError } from '../errors.js';
-import type { MatchParams } from '../match/index.js';
-import { toBillToDraft, toDisplayName } from './draft.js';
-import type { FindExisting } from './find-existing.js';
+import { toBillToDraft } from './draft.js';
 import { fingerprintDraft } from './fingerprint.js';
-import { toMirrorFiling } from './mirror.js';
 import { createOnce } from './create-once.js';
-import type { IntentStore, InfosoftPort, LinkRecord, LinkRepository, MirrorIndex, MovePlanner, ReviewQueue, SyncLogPort, WindwardPort } from './ports.js';
-import { groupDeliveries, syncShipTos } from './ship-to.js';
-import {
-  reconcile,
-  toNextDistributionDate,
-  toValuesFromInfosoft,
-  toValuesFromWindward,
-  type ConflictPolicy,
-  type FieldGroup,
-  type SyncedValues,
-} from './two-way.js';
+import { syncShipTos } from './ship-to.js';
+import { syncBothWays } from './sync-both-ways.js';
+import type { SyncAction, SyncCustomerDeps, SyncOutcome } from './sync-deps.js';
+import { recordSynced, writeUpdate } from './windward-writes.js';
 
-export type SyncAction = 'created' | 'linked' | 'updated' | 'unchanged' | 'review';
-/** Actions that end a customer's sync; 'failed' is recorded by the queue when retries are exhausted. */
-export const OUTCOME_ACTIONS = ['created', 'linked', 'updated', 'unchanged', 'review', 'failed'] as const;
-
-export interface SyncOutcome {
-  customerNumber: CustomerNumber;
-  action: SyncAction;
-  windwardUnique: WindwardUnique | null;
-  reason: string;
-  /** Ship-to customers created in Windward by this run. */
-  shipToCreated: number;
-  /** Matcher evidence or review candidates, for the sync log and `explain`. */
-  evidence?: unknown;
-}
-
-export interface SyncCustomerDeps {
-  infosoft: InfosoftPort;
-  windward: WindwardPort;
-  links: LinkRepository;
-  syncLog: SyncLogPort;
-  mirror: MirrorIndex;
-  reviews: ReviewQueue;
-  matchParams: MatchParams;
-  findExisting: FindExisting;
-  movePlanner: MovePlanner;
-  intents: IntentStore;
-  listingPageSize: number;
-  titleCodes: readonly string[];
-  defaultCountryCode: string;
-  twoWay: TwoWaySettings | null;
-}
-
-/** Windward → Infosoft settings; null when only Infosoft → Windward runs (the default). */
-export interface TwoWaySettings {
-  conflictPolicy: ConflictPolicy;
-  signature: string;
-  distributionWeekdays: readonly number[];
-  now: () => Date;
-}
+export { OUTCOME_ACTIONS, type SyncAction, type SyncCustomerDeps, type SyncOutcome, type TwoWaySettings } from './sync-deps.js';
 
 export async function syncCustomer(
   deps: SyncCustomerDeps,
@@ -93,31 +45,6 @@ async function withShipTos(deps: SyncCustomerDeps, customer: InfosoftCustomer, b
     reason: changed ? `${billTo.reason}; ship-to: ${shipTo.created} created, ${shipTo.updated} updated, ${shipTo.deactivated} deactivated` : billTo.reason,
     shipToCreated: shipTo.created,
   };
-}
-
-/** Our own writes go into the mirror at once, so the next lookup sees them. */
-function fileInMirror(deps: SyncCustomerDeps, customer: WindwardCustomer): void {
-  deps.mirror.file([toMirrorFiling(customer, deps.matchParams)]);
-}
-
-async function writeUpdate(deps: SyncCustomerDeps, unique: WindwardUnique, draft: WindwardCustomerDraft): Promise<WindwardCustomer> {
-  const written = await deps.windward.updateCustomer(unique, draft);
-  fileInMirror(deps, written);
-  return written;
-}
-
-/**
- * Stores what both systems hold now: the fingerprint of the Infosoft-derived draft (an unchanged one
- * means no write) and the two-way baselines, so a later edit on either side is told from our echo.
- */
-function recordSynced(deps: SyncCustomerDeps, infosoft: InfosoftCustomer, windward: WindwardCustomer): void {
-  const region = deps.defaultCountryCode;
-  deps.links.saveState(infosoft.customerNumber, 'bill_to', null, {
-    fingerprint: fingerprintDraft(toBillToDraft(infosoft, region)),
-    infosoftState: toValuesFromInfosoft(infosoft, region),
-    windwardState: toValuesFromWindward(windward, region),
-    windwardFingerprint: fingerprintDraft(windward),
-  });
 }
 
 async function syncBillTo(deps: SyncCustomerDeps, customer: InfosoftCustomer): Promise<SyncOutcome> {
@@ -211,88 +138,3 @@ async function syncBillTo(deps: SyncCustomerDeps, customer: InfosoftCustomer): P
   }
 }
 
-const MASTER_GROUPS: readonly FieldGroup[] = ['name', 'phone', 'email'];
-
-/** A linked customer with Windward → Infosoft enabled: changes flow whichever side they came from. */
-async function syncBothWays(deps: SyncCustomerDeps, settings: TwoWaySettings, customer: InfosoftCustomer, link: LinkRecord): Promise<SyncOutcome> {
-  const region = deps.defaultCountryCode;
-  const unique = link.windwardUnique;
-  const outcome = (action: SyncAction, reason: string, evidence?: unknown): SyncOutcome => ({
-    customerNumber: customer.customerNumber,
-    action,
-    windwardUnique: unique,
-    reason,
-    shipToCreated: 0,
-    ...(evidence === undefined ? {} : { evidence }),
-  });
-  // Nothing new in Infosoft and the mirror shows the Windward record as we left it: no calls at all.
-  const infosoftUnchanged = link.fingerprint === fingerprintDraft(toBillToDraft(customer, region));
-  if (infosoftUnchanged && link.windwardFingerprint && deps.mirror.fingerprintOf(unique) === link.windwardFingerprint) {
-    return outcome('unchanged', 'neither system changed since the last sync');
-  }
-  const current = await deps.windward.getCustomer(unique);
-  if (!current) throw new PermanentError(`linked Windward customer ${unique} no longer exists`, { code: 'linked_customer_missing' });
-  const baseline =
-    link.infosoftState && link.windwardState
-      ? { infosoft: link.infosoftState as SyncedValues, windward: link.windwardState as SyncedValues }
-      : null;
-  const plan = reconcile(
-    { infosoft: toValuesFromInfosoft(customer, region), windward: toValuesFromWindward(current, region) },
-    baseline,
-    settings.conflictPolicy,
-    region,
-  );
-
-  let windward = current;
-  if (plan.toWindward.length > 0) {
-    const base = toBillToDraft(customer, region);
-    const t = plan.windwardTarget;
-    windward = await writeUpdate(deps, unique, {
-      ...base,
-      name: toDisplayName({ kind: customer.kind, firstName: t.firstName, lastName: t.lastName }),
-      firstName: t.firstName,
-      lastName: t.lastName,
-      email: t.email === '' ? null : t.email,
-      phones: [t.phone, ...current.phones.slice(1)].filter((p) => p !== ''),
-      address: t.address,
-    });
-  }
-
-  let infosoft = customer;
-  if (plan.toInfosoft.length > 0) {
-    const t = plan.infosoftTarget;
-    if (plan.toInfosoft.some((group) => MASTER_GROUPS.includes(group))) {
-      await deps.infosoft.updateCustomerDetails(
-        customer.customerNumber,
-        { firstName: t.firstName, lastName: t.lastName, phone: t.phone === '' ? null : t.phone, email: t.email === '' ? null : t.email, birthDate: customer.birthDate },
-        settings.signature,
-      );
-    }
-    if (plan.toInfosoft.includes('address')) {
-      // Addresses are per title in Infosoft and change by a move from the next distribution date;
-      // titles delivered elsewhere keep their own delivery address.
-      const startDate = toNextDistributionDate(settings.now(), settings.distributionWeekdays);
-      for (const titleCode of groupDeliveries(customer, region).deliveredHome) {
-        await deps.infosoft.savePermanentMove(customer.customerNumber, titleCode, t.address, startDate, settings.signature);
-      }
-    }
-    // Read back what Infosoft now holds: that is the new baseline, so our write is not seen as a change.
-    infosoft = await deps.infosoft.getCustomer(customer.customerNumber, deps.titleCodes);
-  }
-
-  recordSynced(deps, infosoft, windward);
-  for (const conflict of plan.conflicts) {
-    deps.reviews.openConflict({
-      customerNumber: customer.customerNumber,
-      reason: `${conflict.group} changed in both systems since the last sync; ${conflict.winner} won (policy)`,
-      details: { group: conflict.group, winner: conflict.winner },
-    });
-  }
-  const wrote = plan.toWindward.length + plan.toInfosoft.length > 0;
-  const parts = [
-    plan.toWindward.length > 0 ? `to Windward: ${plan.toWindward.join(', ')}` : '',
-    plan.toInfosoft.length > 0 ? `to Infosoft: ${plan.toInfosoft.join(', ')}` : '',
-    plan.conflicts.length > 0 ? `conflicts: ${plan.conflicts.map((c) => `${c.group} (${c.winner} won)`).join(', ')}` : '',
-  ].filter(Boolean);
-  return outcome(wrote ? 'updated' : 'unchanged', wrote ? parts.join('; ') : 'both systems agree', plan.conflicts.length > 0 ? { conflicts: plan.conflicts } : undefined);
-}
