@@ -2,38 +2,24 @@
 // the SQLite store and the BullMQ queues into the sync use cases.
 import type { Redis } from 'ioredis';
 import type { Config } from './config.js';
-import { TransientError } from './errors.js';
-import { createInfosoftClient, type InfosoftClient } from './infosoft/client.js';
+import { createLazyInfosoft } from './infosoft/lazy-client.js';
+import { createStorePorts } from './store/ports.js';
 import { createLogger, type Logger } from './log.js';
 import { createRedisConnection } from './queue/connection.js';
 import { QUEUE_NAMES } from './queue/jobs.js';
 import { cancelScheduledJob, createQueues, enqueueCustomerSync, scheduleMoveSync, type SyncQueues } from './queue/queues.js';
 import { CircuitBreaker, guardPort } from './queue/circuit.js';
-import { startWorkers, describeError, type SyncWorkers } from './queue/worker.js';
+import { startWorkers, type SyncWorkers } from './queue/worker.js';
+import { describeError } from './errors.js';
 import { closeDatabase, MIGRATIONS_FOLDER, openDatabase, type Db } from './store/db.js';
 import { cacheStatements } from './store/statement-cache.js';
-import { readCursor, writeCursor } from './store/cursors.js';
-import { createLinkRepository, listLinkedCustomerNumbers } from './store/links.js';
-import {
-  countMirror,
-  countMirroredUpTo,
-  findMirrorByExternalRef,
-  findMirrorCandidates,
-  removeStaleMirrorEntries,
-  readMaxMirroredUnique,
-  readMirrorRow,
-  readTermFrequency,
-  upsertMirrorEntries,
-} from './store/mirror.js';
-import { closeIntent, findIntent, openIntent } from './store/intents.js';
+import { listLinkedCustomerNumbers } from './store/links.js';
 import { recordDeadLetter, resolveDeadLettersOf } from './store/dead-letters.js';
 import { deletePlannedMove, listPlannedMoves, savePlannedMove } from './store/planned-moves.js';
-import { completeReview, findPendingReview, openConflictReview, openReview } from './store/reviews.js';
-import { appendSyncLog } from './store/sync-log.js';
 import { createMatcherLookup } from './sync/find-existing.js';
 import { refreshMirror } from './sync/mirror.js';
 import { listDiscoverableCustomers, pollChanges } from './sync/poll-changes.js';
-import type { InfosoftPort, IntentStore, MirrorFiling, MirrorIndex, MovePlanner, ReviewQueue, SyncLogPort } from './sync/ports.js';
+import type { InfosoftPort, MirrorFiling, MirrorIndex, MovePlanner } from './sync/ports.js';
 import { syncCustomer, type SyncCustomerDeps } from './sync/sync-customer.js';
 import { createWindwardClient, type WindwardClient } from './windward/client.js';
 // Metrics wiring (operator surface): remote-call latency, job outcomes, matcher decisions.
@@ -67,36 +53,6 @@ export interface BuildAppOptions {
   now?: () => Date;
 }
 
-/**
- * The Infosoft client is built from the remote WSDL. Creating it lazily (and again after a
- * failure) keeps the worker up while Infosoft is down: jobs fail transiently and retry.
- */
-function createLazyInfosoft(config: Config['infosoft']): InfosoftPort {
-  let client: Promise<InfosoftClient> | null = null;
-  const get = async (): Promise<InfosoftClient> => {
-    client ??= createInfosoftClient({
-      url: config.url,
-      username: config.username,
-      password: config.password,
-      timeoutMs: config.timeout,
-    });
-    try {
-      return await client;
-    } catch (error) {
-      client = null;
-      if (error instanceof TransientError) throw error;
-      throw new TransientError(`cannot load the Infosoft WSDL: ${describeError(error)}`, { code: 'infosoft_unavailable', cause: error });
-    }
-  };
-  return {
-    getCustomer: async (customerNumber, titleCodes) => (await get()).getCustomer(customerNumber, titleCodes),
-    getChangedCustomers: async (from, to) => (await get()).getChangedCustomers(from, to),
-    updateCustomerDetails: async (customerNumber, details, signature) => (await get()).updateCustomerDetails(customerNumber, details, signature),
-    savePermanentMove: async (customerNumber, titleCode, address, startDate, signature) =>
-      (await get()).savePermanentMove(customerNumber, titleCode, address, startDate, signature),
-  };
-}
-
 export function buildApp(config: Config, options: BuildAppOptions = {}): App {
   const logger = options.logger ?? createLogger({ level: config.log.level });
   const now = options.now ?? (() => new Date());
@@ -128,30 +84,7 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
     onTruncated: ({ operation, externalRef, fields }) => logger.warn({ operation, externalRef, fields }, 'fields truncated to Windward limits'),
   });
   const windward = guardPort(instrumentPort(rawWindward, 'windward', metrics.remoteCallSeconds, { exclude: ['close'] }), 'windward', () => breaker);
-  const links = createLinkRepository(db);
-  const syncLog: SyncLogPort = { record: (entry) => appendSyncLog(db, entry) };
-  const cursors = { read: (name: string) => readCursor(db, name), write: (name: string, value: string) => writeCursor(db, name, value) };
-  const mirror: MirrorIndex = {
-    file: (entries) => upsertMirrorEntries(db, entries),
-    lookup: (keys, maxPostingSize) => findMirrorCandidates(db, keys, maxPostingSize).candidates,
-    termFrequency: (field, value) => readTermFrequency(db, field, value),
-    findByExternalRef: (externalRef) => findMirrorByExternalRef(db, externalRef),
-    removeNotSeenSince: (since) => removeStaleMirrorEntries(db, since),
-    count: () => countMirror(db),
-    countUpTo: (unique) => countMirroredUpTo(db, unique),
-    fingerprintOf: (unique) => readMirrorRow(db, unique)?.fingerprint ?? null,
-  };
-  const intents: IntentStore = {
-    find: (externalRef) => findIntent(db, externalRef),
-    open: (externalRef, customerNumber) => openIntent(db, { externalRef, customerNumber, maxUniqueBefore: readMaxMirroredUnique(db) }),
-    close: (externalRef) => closeIntent(db, externalRef),
-  };
-  const reviews: ReviewQueue = {
-    findPending: (customerNumber) => findPendingReview(db, customerNumber),
-    open: (input) => openReview(db, input),
-    openConflict: (input) => void openConflictReview(db, input),
-    complete: (id) => completeReview(db, id),
-  };
+  const { links, syncLog, cursors, mirror, intents, reviews } = createStorePorts(db);
   // Touches Redis only when Infosoft's future moves differ from what is already planned.
   const movePlanner: MovePlanner = {
     async plan(customerNumber, moves) {

@@ -35,3 +35,10 @@ export class PermanentError extends SyncError {
 export function isPermanent(error: unknown): error is PermanentError {
   return error instanceof PermanentError;
 }
+
+/** A readable one-line reason; codes in brackets let operators group failures. */
+export function describeError(error: unknown): string {
+  if (error instanceof SyncError) return `[${error.code}] ${error.message}`;
+  if (error instanceof Error) return error.message;
+  return String(error);
+}

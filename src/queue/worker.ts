@@ -2,7 +2,7 @@
 // This is the only place that knows about UnrecoverableError.
 import { DelayedError, UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { isPermanent, SyncError } from '../errors.js';
+import { describeError, isPermanent, SyncError } from '../errors.js';
 import type { Logger } from '../log.js';
 import { computeBackoffMs, SYNC_BACKOFF_TYPE, type BackoffSettings } from './backoff.js';
 import { acquireCustomerLock } from './customer-lock.js';
@@ -50,13 +50,6 @@ export interface SyncWorkers {
   poll: Worker;
   /** Finishes in-flight jobs, then disconnects. */
   close(): Promise<void>;
-}
-
-/** A readable one-line reason for the failed set; codes in brackets help operators group failures. */
-export function describeError(error: unknown): string {
-  if (error instanceof SyncError) return `[${error.code}] ${error.message}`;
-  if (error instanceof Error) return error.message;
-  return String(error);
 }
 
 export function startWorkers(options: StartWorkersOptions): SyncWorkers {
