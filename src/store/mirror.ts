@@ -95,6 +95,7 @@ function countCache(db: Db): CountCache {
 
 /** Files customers (new or changed) with their keys, replacing what was filed for them before. */
 export function upsertMirrorEntries(db: Db, entries: readonly MirrorEntry[], now: Date = new Date()): void {
+  if (entries.length === 0) return;
   const s = prepared(db);
   const at = now.toISOString();
   db.$client.transaction(() => {

@@ -36,7 +36,8 @@ export function createMatcherLookup(deps: MatcherLookupDeps): FindExisting {
       const live = await deps.windward.findByEmail(customer.email);
       if (live.length > 0) {
         const filings = live.map((c) => toMirrorFiling(c, params));
-        mirror.file(filings);
+        // Refile only what the mirror does not already hold as it is (a write per lookup otherwise).
+        mirror.file(filings.filter((f) => mirror.fingerprintOf(f.windwardUnique) !== f.fingerprint));
         for (const filing of filings) candidates.set(String(filing.windwardUnique), filing.record as MatchRecord);
       }
     }
