@@ -65,6 +65,7 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
     attempts: config.sync.attempts,
     keepCompletedJobs: config.sync.keepCompletedJobs,
     keepFailedJobs: config.sync.keepFailedJobs,
+    keepFailedForMs: config.sync.keepFailedFor,
     eventsMaxLen: config.sync.eventsMaxLen,
   });
   // Every remote call reports to the circuit breaker once the workers run (null before that).

@@ -82,6 +82,7 @@ const configSchema = z.object({
     backoff: duration,
     keepCompletedJobs: z.coerce.number().int().nonnegative(),
     keepFailedJobs: z.coerce.number().int().nonnegative(),
+    keepFailedFor: duration,
     eventsMaxLen: z.coerce.number().int().positive(),
     maxBackoff: duration,
     lockTtl: duration,

@@ -9,6 +9,8 @@ export interface QueueSettings {
   attempts: number;
   keepCompletedJobs: number;
   keepFailedJobs: number;
+  /** Failed jobs older than this are trimmed too (the dead_letter rows stay). */
+  keepFailedForMs: number;
   eventsMaxLen: number;
 }
 
@@ -25,7 +27,7 @@ export function createQueues(connection: Redis, settings: QueueSettings): SyncQu
     backoff: { type: SYNC_BACKOFF_TYPE },
     // Completed jobs are trimmed so Redis memory stays bounded; failed jobs are the dead letters.
     removeOnComplete: { count: settings.keepCompletedJobs },
-    removeOnFail: { count: settings.keepFailedJobs },
+    removeOnFail: { count: settings.keepFailedJobs, age: Math.ceil(settings.keepFailedForMs / 1000) },
   };
   const common = { connection, prefix: settings.prefix, streams: { events: { maxLen: settings.eventsMaxLen } } };
   const sync = new Queue<SyncCustomerPayload>(QUEUE_NAMES.sync, { ...common, defaultJobOptions });
