@@ -34,14 +34,14 @@ export function decide(
   context: DecideContext = {},
 ): MatchDecision {
   const { link, review } = params.thresholds[incoming.kind];
-  // Someone else who shares a surname and a street is not worth a person's time: a candidate
-  // contradicted on two counts, or with another first name and nothing beyond name and address
-  // agreeing (below the link threshold), is left out. Another first name with strong agreement
-  // otherwise (same e-mail and phone: a spouse sharing them) still goes to review.
+  // Someone else who shares a surname and a street is not worth a person's time: a candidate with
+  // another first name and nothing beyond surname and address agreeing (below the link threshold) is
+  // left out. Another first name with strong agreement otherwise (same e-mail and phone: a spouse
+  // sharing them) still goes to review, as does every other contradicted candidate: a duplicate is
+  // worse than a question (on febrl4, leaving out all doubly contradicted candidates would create
+  // 99 more duplicates).
   const all = scoreCandidates(incoming, candidates, params, context);
-  const scored = all.filter(
-    (s) => s.evidence.contradictions.length < 2 && !(s.score < link && s.evidence.contradictions.includes('different first names')),
-  );
+  const scored = all.filter((s) => !(s.score < link && s.evidence.contradictions.includes('different first names')));
   const best = scored[0];
   if (!best) {
     if (all[0]) return { kind: 'create', reason: 'every candidate is contradicted', best: all[0] };

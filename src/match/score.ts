@@ -44,11 +44,14 @@ export function findContradictions(a: PreparedRecord, b: PreparedRecord, c: Fiel
     // Spouses and children share address, phone and e-mail; a different first name is another person.
     found.push('different first names');
   }
-  if (a.kind === 'company' && b.kind === 'company' && c.address === 'street' && a.street.number !== '' && b.street.number !== '') {
-    // Same organisation name on the same street at another number is typically another branch.
+  const otherHouseNumber = c.address === 'street' && a.street.number !== '' && b.street.number !== '';
+  if (otherHouseNumber) {
+    // Same organisation name on the same street at another number is typically another branch; for
+    // people, a namesake a few doors down (common surnames, long streets, "Storgata" in every town).
     found.push('different house numbers on the same street');
   }
-  const addressAgrees = c.address === 'exact' || c.address === 'street';
+  // Another house number on the same street is not address agreement.
+  const addressAgrees = c.address === 'exact' || (c.address === 'street' && !otherHouseNumber);
   if (c.email === 'different' && c.phone === 'different' && !addressAgrees && c.birthDate !== 'equal') {
     found.push('different e-mail and phone with no address or birth-date agreement');
   }

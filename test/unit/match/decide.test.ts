@@ -132,3 +132,24 @@ describe('blockingKeys()', () => {
     expect(blockingKeys(other, params).filter((k) => stored.has(k))).toEqual([]);
   });
 });
+
+describe('namesakes on the same street', () => {
+  const params = loadParams();
+  // Found at 20,000 generated customers: same names, same street and town, another house number,
+  // other e-mail and phone. Linking would overwrite another person's record.
+  it.each([
+    ['Markveien', '41', '108', '1337', '1337'],
+    ['Storgata', '24', '57 C', '0667', '0001'],
+  ])('%s %s vs %s is never linked', (street, numberA, numberB, postalA, postalB) => {
+    const stored = buildRecord({ id: 'W1', firstName: 'Jens', lastName: 'Furu', street, houseNumber: numberB, postalCode: postalB, city: 'OSLO', phones: ['98446358'], email: 'jens.furu@shop.example.no' });
+    const incoming = buildRecord({ id: 'I1', firstName: 'Jens', lastName: 'Furu', street, houseNumber: numberA, postalCode: postalA, city: 'OSLO', phones: ['48386410'], email: 'jens.furu@epost.example.no' });
+    const decision = decide(incoming, [stored], params, { storeSize: 20_000 });
+    expect(decision.kind).not.toBe('link');
+  });
+
+  it('still links the same person at the same number with a new phone', () => {
+    const stored = buildRecord({ id: 'W2', firstName: 'Jens', lastName: 'Furu', street: 'Markveien', houseNumber: '41', postalCode: '1337', city: 'SANDVIKA', phones: ['98446358'], email: 'jens.furu@example.no' });
+    const incoming = buildRecord({ id: 'I2', firstName: 'Jens', lastName: 'Furu', street: 'Markveien', houseNumber: '41', postalCode: '1337', city: 'SANDVIKA', phones: ['48386410'], email: 'jens.furu@example.no' });
+    expect(decide(incoming, [stored], params, { storeSize: 20_000 }).kind).toBe('link');
+  });
+});
