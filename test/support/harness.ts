@@ -80,15 +80,17 @@ export async function startHarness(
       await app.queues.sync.obliterate({ force: true }).catch(() => undefined);
       await app.queues.poll.obliterate({ force: true }).catch(() => undefined);
       await app.close();
-      await removeKeys(prefix);
+      await removeRedisKeys(REDIS_URL, prefix);
       await sims.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };
 }
 
-async function removeKeys(prefix: string): Promise<void> {
-  const redis = new Redis(REDIS_URL);
+/** Deletes every key under a queue prefix (the BullMQ queues of one run). */
+export async function removeRedisKeys(url: string, prefix: string): Promise<void> {
+  const redis = new Redis(url, { maxRetriesPerRequest: 1 });
+  redis.on('error', () => undefined);
   try {
     let cursor = '0';
     do {

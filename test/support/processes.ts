@@ -11,7 +11,7 @@ import { buildApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { enqueueCustomerSyncs } from '../../src/queue/queues.js';
 import type { StartSimulatorsOptions } from '../../src/simulators/index.js';
-import { REDIS_URL, startHarness, type Harness } from './harness.js';
+import { REDIS_URL, removeRedisKeys, startHarness, type Harness } from './harness.js';
 
 export { waitUntil } from './harness.js';
 
@@ -184,22 +184,6 @@ async function ping(url: string): Promise<boolean> {
     return (await redis.ping()) === 'PONG';
   } catch {
     return false;
-  } finally {
-    redis.disconnect();
-  }
-}
-
-/** Deletes every key under a queue prefix (the BullMQ queues of one run). */
-export async function removeRedisKeys(url: string, prefix: string): Promise<void> {
-  const redis = new Redis(url, { maxRetriesPerRequest: 1 });
-  redis.on('error', () => undefined);
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-      cursor = next;
-      if (keys.length > 0) await redis.del(...keys);
-    } while (cursor !== '0');
   } finally {
     redis.disconnect();
   }
