@@ -163,14 +163,17 @@ async function resyncCustomer(customerNumber) {
 // ---- dead letters ---------------------------------------------------------------------------
 
 async function actOnDeadLetter(deadLetter, action) {
+  const customerNumber = deadLetter.customerNumber === null ? null : String(deadLetter.customerNumber);
+  // The last decision before the retry: a fast worker may finish before the page looks again, and
+  // a baseline taken afterwards would hide that outcome.
+  const before = action === 'retry' && customerNumber !== null ? await showCustomer(customerNumber) : null;
   const { ok, payload, status } = await callApi('POST', `/api/dead-letters/${encodeURIComponent(deadLetter.id)}/${action}`);
   if (!ok) return showStatus(payload.message ?? `HTTP ${status}`, true);
   showStatus(`dead letter ${deadLetter.id} ${action === 'retry' ? 'queued for retry' : 'discarded'}`);
   await refreshDeadLetters();
-  if (action === 'retry' && deadLetter.customerNumber !== null) {
-    document.getElementById('customer-number').value = String(deadLetter.customerNumber);
-    const view = await showCustomer(String(deadLetter.customerNumber));
-    watchCustomer(String(deadLetter.customerNumber), view && view.decisions[0] ? view.decisions[0].id : 0);
+  if (action === 'retry' && customerNumber !== null) {
+    document.getElementById('customer-number').value = customerNumber;
+    watchCustomer(customerNumber, before && before.decisions[0] ? before.decisions[0].id : 0);
   }
 }
 
