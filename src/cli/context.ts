@@ -1,6 +1,6 @@
 // Shared plumbing for CLI commands: building the app from config, printing, exit codes.
 import { buildApp, type App } from '../app.js';
-import { loadConfig, type Config } from '../config.js';
+import { loadConfig } from '../config.js';
 
 export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
 
@@ -33,8 +33,4 @@ export async function withApp<T>(fn: (app: App) => Promise<T>, overrides?: Param
   } finally {
     await app.close();
   }
-}
-
-export function loadCliConfig(): Config {
-  return loadConfig();
 }

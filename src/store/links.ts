@@ -113,10 +113,6 @@ export function upsertLink(db: Db, input: UpsertLinkInput, now: Date = new Date(
     .run();
 }
 
-export function countLinks(db: Db): number {
-  return db.select({ n: sql<number>`count(*)` }).from(customerLink).get()?.n ?? 0;
-}
-
 /**
  * Records a link unless the Windward customer already stands for another Infosoft customer.
  * Check and write happen in one IMMEDIATE transaction, so two processes cannot both claim it.

@@ -1,7 +1,7 @@
 // The one place that decides whether an unlinked Infosoft customer already exists in Windward:
 // candidates from the mirror's blocking keys plus a live e-mail lookup (the mirror may be minutes
 // old), scored by the pure matcher. Doubt goes to review, never to a guess.
-import type { InfosoftCustomer, WindwardCustomer, WindwardUnique } from '../domain/customer.js';
+import type { InfosoftCustomer, WindwardCustomer } from '../domain/customer.js';
 import { blockingKeys, decide, type Evidence, type MatchParams, type MatchRecord, type ScoredCandidate } from '../match/index.js';
 import { isShipToReference } from './draft.js';
 import { toMatchRecordFromInfosoft } from './match-records.js';
@@ -61,9 +61,4 @@ export function createMatcherLookup(deps: MatcherLookupDeps): FindExisting {
       }
     }
   };
-}
-
-/** Candidate ids as Windward Uniques (review items show them). */
-export function toCandidateUniques(candidates: readonly ScoredCandidate[]): WindwardUnique[] {
-  return candidates.map((c) => Number(c.id));
 }
