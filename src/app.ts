@@ -104,9 +104,11 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
       }
     },
   };
+  const inTransaction = db.$client.transaction((work: () => unknown) => work());
   const syncDeps: SyncCustomerDeps = {
     movePlanner,
     intents,
+    atomically: <T>(work: () => T) => inTransaction(work) as T,
     listingPageSize: config.sync.mirrorPageSize,
     twoWay:
       config.sync.directions === 'both'

@@ -2,7 +2,17 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { CustomerNumber } from '../domain/customer.js';
 import type { Db } from './db.js';
+import { preparedPerDatabase } from './prepared.js';
 import { deadLetter } from './schema.js';
+
+const statements = preparedPerDatabase((sqlite) => ({
+  unresolved: sqlite.prepare<[number], { one: number }>(
+    "select 1 as one from dead_letter where customer_number = ? and status in ('open', 'retried') limit 1",
+  ),
+  resolve: sqlite.prepare<[string, number]>(
+    "update dead_letter set status = 'resolved', closed_at = ? where customer_number = ? and status in ('open', 'retried')",
+  ),
+}));
 
 export type DeadLetterStatus = 'open' | 'retried' | 'discarded' | 'resolved';
 
@@ -93,10 +103,9 @@ export function closeDeadLetter(db: Db, id: string, status: Exclude<DeadLetterSt
 
 /** A later successful sync of the customer settles its open dead letter. */
 export function resolveDeadLettersOf(db: Db, customerNumber: CustomerNumber, now: Date = new Date()): void {
-  db.update(deadLetter)
-    .set({ status: 'resolved', closedAt: now.toISOString() })
-    .where(and(eq(deadLetter.customerNumber, customerNumber), inArray(deadLetter.status, ['open', 'retried'])))
-    .run();
+  // Called after every successful sync: a read first, because a write would commit every time.
+  const s = statements(db);
+  if (s.unresolved.get(customerNumber)) s.resolve.run(now.toISOString(), customerNumber);
 }
 
 export function countOpenDeadLetters(db: Db): number {

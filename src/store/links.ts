@@ -1,7 +1,8 @@
 // Repository for customer_link. Callers see title codes as string | null; '' is only the storage form.
-import { and, eq, sql } from 'drizzle-orm';
+
 import type { CustomerNumber, WindwardUnique } from '../domain/customer.js';
 import type { Db } from './db.js';
+import { preparedPerDatabase } from './prepared.js';
 import { customerLink } from './schema.js';
 
 export type LinkRole = 'bill_to' | 'ship_to';
@@ -40,27 +41,79 @@ function toLink(row: Row): CustomerLink {
   };
 }
 
+/** Column list in the order LinkRow declares it (snake_case, as stored). */
+const LINK_COLUMNS =
+  'customer_number, customer_id, role, title_code, windward_unique, fingerprint, infosoft_state, windward_state, windward_fingerprint, active, created_at, updated_at';
+
+interface LinkRow {
+  customer_number: number;
+  customer_id: number | null;
+  role: LinkRole;
+  title_code: string;
+  windward_unique: number;
+  fingerprint: string | null;
+  infosoft_state: string | null;
+  windward_state: string | null;
+  windward_fingerprint: string | null;
+  active: number;
+  created_at: string;
+  updated_at: string;
+}
+
+function fromRow(row: LinkRow): CustomerLink {
+  return toLink({
+    id: 0,
+    customerNumber: row.customer_number,
+    customerId: row.customer_id,
+    role: row.role,
+    titleCode: row.title_code,
+    windwardUnique: row.windward_unique,
+    fingerprint: row.fingerprint,
+    infosoftState: row.infosoft_state,
+    windwardState: row.windward_state,
+    windwardFingerprint: row.windward_fingerprint,
+    active: row.active === 1,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  });
+}
+
+const statements = preparedPerDatabase((sqlite) => ({
+  find: sqlite.prepare<[number, string, string], LinkRow>(
+    `select ${LINK_COLUMNS} from customer_link where customer_number = ? and role = ? and title_code = ?`,
+  ),
+  ofCustomer: sqlite.prepare<[number], LinkRow>(`select ${LINK_COLUMNS} from customer_link where customer_number = ?`),
+  ofUnique: sqlite.prepare<[number], LinkRow>(`select ${LINK_COLUMNS} from customer_link where windward_unique = ?`),
+  ownedByAnother: sqlite.prepare<[number, number], { one: number }>(
+    'select 1 as one from customer_link where windward_unique = ? and customer_number <> ? limit 1',
+  ),
+  upsert: sqlite.prepare<[number, number | null, string, string, number, string | null, number, string]>(
+    `insert into customer_link (customer_number, customer_id, role, title_code, windward_unique, fingerprint, active, updated_at)
+     values (?, ?, ?, ?, ?, ?, ?, ?)
+     on conflict (customer_number, role, title_code) do update set
+       customer_id = coalesce(excluded.customer_id, customer_link.customer_id), windward_unique = excluded.windward_unique,
+       fingerprint = excluded.fingerprint, active = excluded.active, updated_at = excluded.updated_at`,
+  ),
+  deactivate: sqlite.prepare<[string, number, string, string]>(
+    'update customer_link set active = 0, updated_at = ? where customer_number = ? and role = ? and title_code = ?',
+  ),
+  saveState: sqlite.prepare<[string, string, string, string, string, number, string, string]>(
+    `update customer_link set fingerprint = ?, infosoft_state = ?, windward_state = ?, windward_fingerprint = ?, updated_at = ?
+     where customer_number = ? and role = ? and title_code = ?`,
+  ),
+}));
+
 export function findLink(db: Db, customerNumber: CustomerNumber, role: LinkRole, titleCode: string | null): CustomerLink | null {
-  const row = db
-    .select()
-    .from(customerLink)
-    .where(
-      and(
-        eq(customerLink.customerNumber, customerNumber),
-        eq(customerLink.role, role),
-        eq(customerLink.titleCode, titleCode ?? ''),
-      ),
-    )
-    .get();
-  return row ? toLink(row) : null;
+  const row = statements(db).find.get(customerNumber, role, titleCode ?? '');
+  return row ? fromRow(row) : null;
 }
 
 export function listLinksOfCustomer(db: Db, customerNumber: CustomerNumber): CustomerLink[] {
-  return db.select().from(customerLink).where(eq(customerLink.customerNumber, customerNumber)).all().map(toLink);
+  return statements(db).ofCustomer.all(customerNumber).map(fromRow);
 }
 
 export function listLinksOfUnique(db: Db, windwardUnique: WindwardUnique): CustomerLink[] {
-  return db.select().from(customerLink).where(eq(customerLink.windwardUnique, windwardUnique)).all().map(toLink);
+  return statements(db).ofUnique.all(windwardUnique).map(fromRow);
 }
 
 export function listAllLinks(db: Db): CustomerLink[] {
@@ -87,30 +140,16 @@ export interface UpsertLinkInput {
 
 /** Inserts or replaces the one link of (customer, role, title). */
 export function upsertLink(db: Db, input: UpsertLinkInput, now: Date = new Date()): void {
-  const updatedAt = now.toISOString();
-  const values = {
-    customerNumber: input.customerNumber,
-    customerId: input.customerId ?? null,
-    role: input.role,
-    titleCode: input.titleCode ?? '',
-    windwardUnique: input.windwardUnique,
-    fingerprint: input.fingerprint,
-    active: input.active ?? true,
-    updatedAt,
-  };
-  db.insert(customerLink)
-    .values(values)
-    .onConflictDoUpdate({
-      target: [customerLink.customerNumber, customerLink.role, customerLink.titleCode],
-      set: {
-        customerId: sql`coalesce(excluded.customer_id, ${customerLink.customerId})`,
-        windwardUnique: values.windwardUnique,
-        fingerprint: values.fingerprint,
-        active: values.active,
-        updatedAt,
-      },
-    })
-    .run();
+  statements(db).upsert.run(
+    input.customerNumber,
+    input.customerId ?? null,
+    input.role,
+    input.titleCode ?? '',
+    input.windwardUnique,
+    input.fingerprint,
+    input.active === false ? 0 : 1,
+    now.toISOString(),
+  );
 }
 
 /**
@@ -119,8 +158,7 @@ export function upsertLink(db: Db, input: UpsertLinkInput, now: Date = new Date(
  */
 export function claimLink(db: Db, input: UpsertLinkInput, now: Date = new Date()): boolean {
   const claim = db.$client.transaction(() => {
-    const taken = listLinksOfUnique(db, input.windwardUnique).some((link) => link.customerNumber !== input.customerNumber);
-    if (taken) return false;
+    if (statements(db).ownedByAnother.get(input.windwardUnique, input.customerNumber)) return false;
     upsertLink(db, input, now);
     return true;
   });
@@ -128,16 +166,7 @@ export function claimLink(db: Db, input: UpsertLinkInput, now: Date = new Date()
 }
 
 export function deactivateLink(db: Db, customerNumber: CustomerNumber, role: LinkRole, titleCode: string | null, now: Date = new Date()): void {
-  db.update(customerLink)
-    .set({ active: false, updatedAt: now.toISOString() })
-    .where(
-      and(
-        eq(customerLink.customerNumber, customerNumber),
-        eq(customerLink.role, role),
-        eq(customerLink.titleCode, titleCode ?? ''),
-      ),
-    )
-    .run();
+  statements(db).deactivate.run(now.toISOString(), customerNumber, role, titleCode ?? '');
 }
 
 export interface SyncState {
@@ -149,16 +178,16 @@ export interface SyncState {
 
 /** Records what both systems hold after a sync (the two-way baselines) and what we wrote. */
 export function saveSyncState(db: Db, customerNumber: CustomerNumber, role: LinkRole, titleCode: string | null, state: SyncState, now: Date = new Date()): void {
-  db.update(customerLink)
-    .set({
-      fingerprint: state.fingerprint,
-      infosoftState: JSON.stringify(state.infosoftState),
-      windwardState: JSON.stringify(state.windwardState),
-      windwardFingerprint: state.windwardFingerprint,
-      updatedAt: now.toISOString(),
-    })
-    .where(and(eq(customerLink.customerNumber, customerNumber), eq(customerLink.role, role), eq(customerLink.titleCode, titleCode ?? '')))
-    .run();
+  statements(db).saveState.run(
+    state.fingerprint,
+    JSON.stringify(state.infosoftState),
+    JSON.stringify(state.windwardState),
+    state.windwardFingerprint,
+    now.toISOString(),
+    customerNumber,
+    role,
+    titleCode ?? '',
+  );
 }
 
 /** The link repository the sync use cases depend on (structurally their LinkRepository port). */

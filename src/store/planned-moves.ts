@@ -1,7 +1,14 @@
 import { and, eq } from 'drizzle-orm';
 import type { CustomerNumber } from '../domain/customer.js';
 import type { Db } from './db.js';
+import { preparedPerDatabase } from './prepared.js';
 import { plannedMove } from './schema.js';
+
+const statements = preparedPerDatabase((sqlite) => ({
+  ofCustomer: sqlite.prepare<[number], PlannedMove>(
+    'select customer_number as customerNumber, title_code as titleCode, start_date as startDate, job_id as jobId from planned_move where customer_number = ?',
+  ),
+}));
 
 export interface PlannedMove {
   customerNumber: CustomerNumber;
@@ -11,11 +18,7 @@ export interface PlannedMove {
 }
 
 export function listPlannedMoves(db: Db, customerNumber: CustomerNumber): PlannedMove[] {
-  return db
-    .select({ customerNumber: plannedMove.customerNumber, titleCode: plannedMove.titleCode, startDate: plannedMove.startDate, jobId: plannedMove.jobId })
-    .from(plannedMove)
-    .where(eq(plannedMove.customerNumber, customerNumber))
-    .all();
+  return statements(db).ofCustomer.all(customerNumber);
 }
 
 export function savePlannedMove(db: Db, move: PlannedMove, now: Date = new Date()): void {

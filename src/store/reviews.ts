@@ -1,9 +1,18 @@
 // Review items: matcher decisions a person must make. One open (or decided, not yet applied) item
 // per customer at a time.
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { CustomerNumber, WindwardUnique } from '../domain/customer.js';
 import type { Db } from './db.js';
+import { preparedPerDatabase } from './prepared.js';
 import { reviewItem } from './schema.js';
+
+const statements = preparedPerDatabase((sqlite) => ({
+  pending: sqlite.prepare<[number], typeof reviewItem.$inferSelect>(
+    `select id, customer_number as customerNumber, status, kind, reason, candidates, decision, decided_unique as decidedUnique,
+       created_at as createdAt, decided_at as decidedAt
+     from review_item where customer_number = ? and kind = 'match' and status in ('open', 'decided') order by id desc limit 1`,
+  ),
+}));
 
 export type ReviewStatus = 'open' | 'decided' | 'done';
 
@@ -26,12 +35,7 @@ function toItem(row: typeof reviewItem.$inferSelect): ReviewItem {
 
 /** The pending (open or decided) item of a customer, if any. */
 export function findPendingReview(db: Db, customerNumber: CustomerNumber): ReviewItem | null {
-  const row = db
-    .select()
-    .from(reviewItem)
-    .where(and(eq(reviewItem.customerNumber, customerNumber), eq(reviewItem.kind, 'match'), inArray(reviewItem.status, ['open', 'decided'])))
-    .orderBy(desc(reviewItem.id))
-    .get();
+  const row = statements(db).pending.get(customerNumber);
   return row ? toItem(row) : null;
 }
 

@@ -1,7 +1,14 @@
 import { desc, eq, gte, sql } from 'drizzle-orm';
 import type { CustomerNumber, WindwardUnique } from '../domain/customer.js';
 import type { Db } from './db.js';
+import { preparedPerDatabase } from './prepared.js';
 import { syncLog } from './schema.js';
+
+const statements = preparedPerDatabase((sqlite) => ({
+  append: sqlite.prepare<[string, number | null, string | null, string, number | null, string, string | null]>(
+    'insert into sync_log (at, customer_number, job_id, action, windward_unique, reason, details) values (?, ?, ?, ?, ?, ?, ?)',
+  ),
+}));
 
 export interface SyncLogEntry {
   id: number;
@@ -24,17 +31,15 @@ export interface AppendSyncLogInput {
 }
 
 export function appendSyncLog(db: Db, input: AppendSyncLogInput, now: Date = new Date()): void {
-  db.insert(syncLog)
-    .values({
-      at: now.toISOString(),
-      customerNumber: input.customerNumber,
-      jobId: input.jobId ?? null,
-      action: input.action,
-      windwardUnique: input.windwardUnique ?? null,
-      reason: input.reason,
-      details: input.details === undefined ? null : JSON.stringify(input.details),
-    })
-    .run();
+  statements(db).append.run(
+    now.toISOString(),
+    input.customerNumber,
+    input.jobId ?? null,
+    input.action,
+    input.windwardUnique ?? null,
+    input.reason,
+    input.details === undefined ? null : JSON.stringify(input.details),
+  );
 }
 
 function toEntry(row: typeof syncLog.$inferSelect): SyncLogEntry {

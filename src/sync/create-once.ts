@@ -3,16 +3,13 @@
 // happened". On a retry with an open intent the record is looked up by its reference first: in the
 // mirror, by e-mail, and finally in the listing above the highest Unique known before the attempt.
 import type { CustomerNumber, WindwardCustomer, WindwardCustomerDraft } from '../domain/customer.js';
-import type { MatchParams } from '../match/index.js';
 import { fingerprintDraft } from './fingerprint.js';
-import { toMirrorFiling } from './mirror.js';
 import type { IntentStore, MirrorIndex, WindwardPort } from './ports.js';
 
 export interface CreateOnceDeps {
   windward: WindwardPort;
   mirror: MirrorIndex;
   intents: IntentStore;
-  matchParams: MatchParams;
   listingPageSize: number;
 }
 
@@ -22,21 +19,18 @@ export interface CreateOnceResult {
   adopted: boolean;
 }
 
+/** The caller files the returned record in the mirror, with its link, in one transaction. */
 export async function createOnce(deps: CreateOnceDeps, customerNumber: CustomerNumber, draft: WindwardCustomerDraft): Promise<CreateOnceResult> {
-  const file = (customer: WindwardCustomer) => deps.mirror.file([toMirrorFiling(customer, deps.matchParams)]);
   const intent = deps.intents.find(draft.externalRef);
   if (intent) {
     const found = await findByReference(deps, draft, intent.maxUniqueBefore);
     if (found) {
       const current = fingerprintDraft(found) === fingerprintDraft(draft) ? found : await deps.windward.updateCustomer(found.unique, draft);
-      file(current);
       return { customer: current, adopted: true };
     }
   }
   deps.intents.open(draft.externalRef, customerNumber);
-  const created = await deps.windward.addCustomer(draft);
-  file(created);
-  return { customer: created, adopted: false };
+  return { customer: await deps.windward.addCustomer(draft), adopted: false };
 }
 
 async function findByReference(deps: CreateOnceDeps, draft: WindwardCustomerDraft, maxUniqueBefore: number): Promise<WindwardCustomer | null> {

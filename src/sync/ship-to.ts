@@ -7,7 +7,7 @@ import { EMPTY_ADDRESS, toDisplayName, toShipToReference } from './draft.js';
 import { fingerprintDraft } from './fingerprint.js';
 import { toMirrorFiling } from './mirror.js';
 import { createOnce } from './create-once.js';
-import type { IntentStore, LinkRepository, MirrorIndex, WindwardPort } from './ports.js';
+import type { Atomically, IntentStore, LinkRepository, MirrorIndex, WindwardPort } from './ports.js';
 import type { MatchParams } from '../match/index.js';
 
 /** Case, spacing and punctuation do not make two addresses different. */
@@ -78,6 +78,7 @@ export interface ShipToDeps {
   mirror: MirrorIndex;
   matchParams: MatchParams;
   intents: IntentStore;
+  atomically: Atomically;
   listingPageSize: number;
   defaultCountryCode: string;
 }
@@ -130,17 +131,25 @@ export async function syncShipTos(deps: ShipToDeps, customer: InfosoftCustomer):
         }
       }
     }
+    let created: WindwardCustomer | null = null;
     if (unique === null) {
       // Adopted or not, the record was created for this change (an adopted one by a lost attempt).
-      const { customer: created } = await createOnce(deps, customerNumber, draft);
+      created = (await createOnce(deps, customerNumber, draft)).customer;
       unique = created.unique;
       result.created += 1;
     }
-    for (const titleCode of group.titleCodes) {
-      const claimed = deps.links.claim({ customerNumber, customerId: customer.customerId, role: 'ship_to', titleCode, windwardUnique: unique, fingerprint, active: true });
-      if (!claimed) throw new Error(`ship-to Windward customer ${unique} is linked to another Infosoft customer`);
-    }
-    deps.intents.close(draft.externalRef);
+    const shipTo = unique;
+    // One commit: the new record in the mirror, the links of the group's titles, the intent closed.
+    const allClaimed = deps.atomically(() => {
+      if (created) fileInMirror(created);
+      for (const titleCode of group.titleCodes) {
+        const claimed = deps.links.claim({ customerNumber, customerId: customer.customerId, role: 'ship_to', titleCode, windwardUnique: shipTo, fingerprint, active: true });
+        if (!claimed) return false;
+      }
+      deps.intents.close(draft.externalRef);
+      return true;
+    });
+    if (!allClaimed) throw new Error(`ship-to Windward customer ${shipTo} is linked to another Infosoft customer`);
   }
 
   for (const titleCode of deliveredHome) {

@@ -8,7 +8,7 @@ import type { LinkRecord } from './ports.js';
 import { groupDeliveries } from './ship-to.js';
 import type { SyncAction, SyncCustomerDeps, SyncOutcome, TwoWaySettings } from './sync-deps.js';
 import { reconcile, toNextDistributionDate, toValuesFromInfosoft, toValuesFromWindward, type FieldGroup, type SyncedValues } from './two-way.js';
-import { recordSynced, writeUpdate } from './windward-writes.js';
+import { fileInMirror, recordSynced } from './windward-writes.js';
 
 const MASTER_GROUPS: readonly FieldGroup[] = ['name', 'phone', 'email'];
 
@@ -45,7 +45,7 @@ export async function syncBothWays(deps: SyncCustomerDeps, settings: TwoWaySetti
   if (plan.toWindward.length > 0) {
     const base = toBillToDraft(customer, region);
     const t = plan.windwardTarget;
-    windward = await writeUpdate(deps, unique, {
+    windward = await deps.windward.updateCustomer(unique, {
       ...base,
       name: toDisplayName({ kind: customer.kind, firstName: t.firstName, lastName: t.lastName }),
       firstName: t.firstName,
@@ -78,14 +78,17 @@ export async function syncBothWays(deps: SyncCustomerDeps, settings: TwoWaySetti
     infosoft = await deps.infosoft.getCustomer(customer.customerNumber, deps.titleCodes);
   }
 
-  recordSynced(deps, infosoft, windward);
-  for (const conflict of plan.conflicts) {
-    deps.reviews.openConflict({
-      customerNumber: customer.customerNumber,
-      reason: `${conflict.group} changed in both systems since the last sync; ${conflict.winner} won (policy)`,
-      details: { group: conflict.group, winner: conflict.winner },
-    });
-  }
+  deps.atomically(() => {
+    if (windward !== current) fileInMirror(deps, windward);
+    recordSynced(deps, infosoft, windward);
+    for (const conflict of plan.conflicts) {
+      deps.reviews.openConflict({
+        customerNumber: customer.customerNumber,
+        reason: `${conflict.group} changed in both systems since the last sync; ${conflict.winner} won (policy)`,
+        details: { group: conflict.group, winner: conflict.winner },
+      });
+    }
+  });
   const wrote = plan.toWindward.length + plan.toInfosoft.length > 0;
   const parts = [
     plan.toWindward.length > 0 ? `to Windward: ${plan.toWindward.join(', ')}` : '',

@@ -8,7 +8,7 @@ import { createOnce } from './create-once.js';
 import { syncShipTos } from './ship-to.js';
 import { syncBothWays } from './sync-both-ways.js';
 import type { SyncAction, SyncCustomerDeps, SyncOutcome } from './sync-deps.js';
-import { recordSynced, writeUpdate } from './windward-writes.js';
+import { fileInMirror, recordSynced, recordWritten } from './windward-writes.js';
 
 export { OUTCOME_ACTIONS, type SyncAction, type SyncCustomerDeps, type SyncOutcome, type TwoWaySettings } from './sync-deps.js';
 
@@ -64,7 +64,7 @@ async function syncBillTo(deps: SyncCustomerDeps, customer: InfosoftCustomer): P
   if (link && deps.twoWay) return syncBothWays(deps, deps.twoWay, customer, link);
   if (link) {
     if (link.fingerprint === fingerprint) return result('unchanged', link.windwardUnique, 'Windward already has these values');
-    recordSynced(deps, customer, await writeUpdate(deps, link.windwardUnique, draft));
+    recordWritten(deps, customer, await deps.windward.updateCustomer(link.windwardUnique, draft));
     return result('updated', link.windwardUnique, 'Infosoft data changed since the last write');
   }
 
@@ -79,24 +79,31 @@ async function syncBillTo(deps: SyncCustomerDeps, customer: InfosoftCustomer): P
       fingerprint: null,
     });
     if (!claimed) return result('review', null, `Windward customer ${target.unique} is already linked to another Infosoft customer`);
-    recordSynced(deps, customer, fingerprintDraft(target) === fingerprint ? target : await writeUpdate(deps, target.unique, draft));
-    deps.intents.close(draft.externalRef);
+    const current = fingerprintDraft(target) === fingerprint ? target : await deps.windward.updateCustomer(target.unique, draft);
+    recordWritten(deps, customer, current, () => deps.intents.close(draft.externalRef));
     return result('linked', target.unique, reason, evidence);
   };
 
   const create = async (reason: string, evidence?: unknown): Promise<SyncOutcome> => {
     const { customer: created, adopted } = await createOnce(deps, customerNumber, draft);
-    const claimed = deps.links.claim({
-      customerNumber,
-      customerId: customer.customerId,
-      role: 'bill_to',
-      titleCode: null,
-      windwardUnique: created.unique,
-      fingerprint,
+    // One commit: the record in the mirror, the link, both systems' state, the intent closed.
+    const claimed = deps.atomically(() => {
+      fileInMirror(deps, created);
+      const linked = deps.links.claim({
+        customerNumber,
+        customerId: customer.customerId,
+        role: 'bill_to',
+        titleCode: null,
+        windwardUnique: created.unique,
+        fingerprint,
+      });
+      if (linked) {
+        recordSynced(deps, customer, created);
+        deps.intents.close(draft.externalRef);
+      }
+      return linked;
     });
     if (!claimed) throw new PermanentError(`Windward returned Unique ${created.unique}, which is linked to another customer`, { code: 'link_conflict' });
-    recordSynced(deps, customer, created);
-    deps.intents.close(draft.externalRef);
     return result('created', created.unique, adopted ? `${reason} (adopted the record of an earlier attempt)` : reason, evidence);
   };
 

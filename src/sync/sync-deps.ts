@@ -2,7 +2,7 @@
 import type { CustomerNumber, WindwardUnique } from '../domain/customer.js';
 import type { MatchParams } from '../match/index.js';
 import type { FindExisting } from './find-existing.js';
-import type { IntentStore, InfosoftPort, LinkRepository, MirrorIndex, MovePlanner, ReviewQueue, SyncLogPort, WindwardPort } from './ports.js';
+import type { Atomically, IntentStore, InfosoftPort, LinkRepository, MirrorIndex, MovePlanner, ReviewQueue, SyncLogPort, WindwardPort } from './ports.js';
 import type { ConflictPolicy } from './two-way.js';
 
 export type SyncAction = 'created' | 'linked' | 'updated' | 'unchanged' | 'review';
@@ -31,6 +31,7 @@ export interface SyncCustomerDeps {
   findExisting: FindExisting;
   movePlanner: MovePlanner;
   intents: IntentStore;
+  atomically: Atomically;
   listingPageSize: number;
   titleCodes: readonly string[];
   defaultCountryCode: string;

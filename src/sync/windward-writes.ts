@@ -1,20 +1,26 @@
 // Writing to Windward from a sync, and remembering what both systems hold afterwards.
-import type { InfosoftCustomer, WindwardCustomer, WindwardCustomerDraft, WindwardUnique } from '../domain/customer.js';
+import type { InfosoftCustomer, WindwardCustomer } from '../domain/customer.js';
 import { toBillToDraft } from './draft.js';
 import { fingerprintDraft } from './fingerprint.js';
 import { toMirrorFiling } from './mirror.js';
 import type { SyncCustomerDeps } from './sync-deps.js';
 import { toValuesFromInfosoft, toValuesFromWindward } from './two-way.js';
 
-/** Our own writes go into the mirror at once, so the next lookup sees them. */
+/** Our own writes go into the mirror at once (in the caller's transaction), so the next lookup sees them. */
 export function fileInMirror(deps: SyncCustomerDeps, customer: WindwardCustomer): void {
   deps.mirror.file([toMirrorFiling(customer, deps.matchParams)]);
 }
 
-export async function writeUpdate(deps: SyncCustomerDeps, unique: WindwardUnique, draft: WindwardCustomerDraft): Promise<WindwardCustomer> {
-  const written = await deps.windward.updateCustomer(unique, draft);
-  fileInMirror(deps, written);
-  return written;
+/**
+ * After a write to Windward (or finding it already right): files what Windward holds in the mirror
+ * and stores both systems' state, with any other local writes of the step, in one commit.
+ */
+export function recordWritten(deps: SyncCustomerDeps, infosoft: InfosoftCustomer, windward: WindwardCustomer, alsoWrite: () => void = () => {}): void {
+  deps.atomically(() => {
+    fileInMirror(deps, windward);
+    recordSynced(deps, infosoft, windward);
+    alsoWrite();
+  });
 }
 
 /**

@@ -110,6 +110,19 @@ function readProcCpuMs(pid: number): number {
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLK_TCK;
 }
 
+/** CPU time all cores spent busy (not idle or iowait), from /proc/stat. */
+function readMachineCpuMs(): number {
+  const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0]?.trim().split(/\s+/).slice(1).map(Number) ?? [];
+  const [user = 0, nice = 0, system = 0, , , irq = 0, softirq = 0, steal = 0] = fields;
+  return ((user + nice + system + irq + softirq + steal) * 1000) / CLK_TCK;
+}
+
+async function redisCpuMs(redis: Redis): Promise<number> {
+  const info = await redis.info('cpu');
+  const seconds = (name: string) => Number(new RegExp(`^${name}:([\\d.]+)`, 'm').exec(info)?.[1] ?? 0);
+  return (seconds('used_cpu_sys') + seconds('used_cpu_user')) * 1000;
+}
+
 function readProcMemMb(pid: number): { rssMb: number; peakRssMb: number } {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+)`, 'm').exec(status)?.[1] ?? 0);
@@ -177,6 +190,8 @@ interface ScenarioResult {
   criticalPathCalls: number;
   jobMs: { sampled: number; p50: number; p95: number; p99: number };
   worker: { cpuMsPerCustomer: number; cpuMs: number; peakRssMb: number; rssAfterMb: number; rssAtStartMb: number };
+  /** The other CPU consumers on this machine, to tell a saturated machine from a slow worker. */
+  others: { simulatorCpuMsPerCustomer: number; redisCpuMsPerCustomer: number; machineBusyCores: number };
   redis: { usedMemoryMb: number; prefixKeys: number; prefixMb: number };
   noopJobsPerSecond?: number;
   latencyBound?: number;
@@ -249,6 +264,10 @@ async function runScenario(s: Scenario, redis: Redis): Promise<ScenarioResult> {
 
     const statsBefore = await simStats(sim);
     const cpuBefore = readProcCpuMs(pid);
+    const simPid = sim.child.pid as number;
+    const simCpuBefore = readProcCpuMs(simPid);
+    const redisCpuBefore = await redisCpuMs(redis);
+    const machineBefore = readMachineCpuMs();
     const rssAtStartMb = readProcMemMb(pid).rssMb;
     const numbers = Array.from({ length: s.customers }, (_, i) => FIRST_CUSTOMER + i);
     const started = performance.now();
@@ -274,6 +293,9 @@ async function runScenario(s: Scenario, redis: Redis): Promise<ScenarioResult> {
     }
     const seconds = (performance.now() - started) / 1000;
     const cpuMs = readProcCpuMs(pid) - cpuBefore;
+    const simCpuMs = readProcCpuMs(simPid) - simCpuBefore;
+    const redisCpu = (await redisCpuMs(redis)) - redisCpuBefore;
+    const machineBusyCores = (readMachineCpuMs() - machineBefore) / (seconds * 1000);
     const mem = readProcMemMb(pid);
     const statsAfter = await simStats(sim);
     const infosoftCalls = diff(statsAfter.infosoft, statsBefore.infosoft);
@@ -302,6 +324,7 @@ async function runScenario(s: Scenario, redis: Redis): Promise<ScenarioResult> {
       criticalPathCalls,
       jobMs: { sampled: sorted.length, p50: percentile(sorted, 0.5), p95: percentile(sorted, 0.95), p99: percentile(sorted, 0.99) },
       worker: { cpuMsPerCustomer: cpuMs / s.customers, cpuMs, peakRssMb: mem.peakRssMb, rssAfterMb: mem.rssMb, rssAtStartMb },
+      others: { simulatorCpuMsPerCustomer: simCpuMs / s.customers, redisCpuMsPerCustomer: redisCpu / s.customers, machineBusyCores },
       redis: await redisMemory(redis, prefix),
     };
     log(`  ${result.customersPerSecond.toFixed(0)} customers/s, ${result.worker.cpuMsPerCustomer.toFixed(2)} ms CPU/customer, peak RSS ${mem.peakRssMb.toFixed(0)} MB`);
@@ -489,6 +512,8 @@ async function main(): Promise<void> {
       'WW calls/c': fmt(r.callsPerCustomer.windwardTotal, 2),
       'job p50/p95/p99 ms': `${r.jobMs.p50}/${r.jobMs.p95}/${r.jobMs.p99}`,
       'CPU ms/c': fmt(r.worker.cpuMsPerCustomer, 2),
+      'sim+Redis CPU ms/c': `${fmt(r.others.simulatorCpuMsPerCustomer, 2)}+${fmt(r.others.redisCpuMsPerCustomer, 2)}`,
+      'busy cores': fmt(r.others.machineBusyCores, 2),
       'peak RSS MB': fmt(r.worker.peakRssMb),
       'Redis MB (ours)': fmt(r.redis.prefixMb, 1),
       'no-op jobs/s': fmt(r.noopJobsPerSecond),
