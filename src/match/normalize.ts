@@ -144,6 +144,23 @@ export function normalizeEmail(raw: string): string {
  * the same odd number still compare equal; '' when there are too few digits to mean anything.
  */
 export function normalizePhone(raw: string, region: string): string {
+  const key = `${region}|${raw}`;
+  let normalized = phoneCache.get(key);
+  if (normalized === undefined) {
+    normalized = parsePhone(raw, region);
+    // Bounded: a full cache starts over (cheaper than LRU bookkeeping, and the hot numbers return).
+    if (phoneCache.size >= PHONE_CACHE_SIZE) phoneCache.clear();
+    phoneCache.set(key, normalized);
+  }
+  return normalized;
+}
+
+// libphonenumber's parse is the matcher's most expensive step, and a customer's numbers are
+// normalized several times per sync (incoming record, candidates read from the mirror, filing).
+const PHONE_CACHE_SIZE = 10_000;
+const phoneCache = new Map<string, string>();
+
+function parsePhone(raw: string, region: string): string {
   const digits = raw.replace(/\D/g, '');
   if (digits.length < 5) return '';
   const parsed = parsePhoneNumberFromString(raw, region as CountryCode);

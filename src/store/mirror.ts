@@ -46,7 +46,6 @@ function statements(db: Db) {
     insertKey: sqlite.prepare('insert or ignore into mirror_key (key, windward_unique) values (?, ?)'),
     postingSize: sqlite.prepare(MIRROR_QUERIES.postingSize),
     termCount: sqlite.prepare('select count(*) as n from mirror_key where key = ?'),
-    termCountUpTo: sqlite.prepare('select count(*) as n from (select 1 from mirror_key where key = ? limit ?)'),
     total: sqlite.prepare('select count(*) as n from windward_mirror'),
     maxUnique: sqlite.prepare('select coalesce(max(windward_unique), 0) as n from windward_mirror'),
     countUpTo: sqlite.prepare('select count(*) as n from windward_mirror where windward_unique <= ?'),
@@ -76,12 +75,13 @@ function candidatesStatement(db: Db, keyCount: number) {
 }
 
 /**
- * Counting a common name ("Hansen" at a million customers is tens of thousands of key rows) or the
- * whole mirror reads every row each time. Term frequencies are statistics: counts above
- * COUNT_EXACT_UP_TO and the mirror's size are cached for a while; small counts stay exact.
+ * Term frequencies are statistics: a count up to a minute old weighs a name the same. Counting a
+ * common name ("Hansen" at a million customers is tens of thousands of key rows) or the whole
+ * mirror reads every row, and every lookup asks for the same few thousand names again, so counts
+ * and the mirror's size are cached for a minute. The cache is bounded (cleared when full).
  */
-const COUNT_EXACT_UP_TO = 1000;
 const COUNT_CACHE_MS = 60_000;
+const TERM_CACHE_SIZE = 20_000;
 interface CountCache {
   total: { n: number; at: number } | null;
   terms: Map<string, { n: number; at: number }>;
@@ -162,30 +162,27 @@ export function findMirrorByExternalRef(db: Db, externalRef: string): WindwardUn
   return (prepared(db).byRef.all(externalRef) as Array<{ u: number }>).map((row) => row.u);
 }
 
-/** Customers in the mirror; above COUNT_EXACT_UP_TO, possibly up to a minute old (a statistic for the matcher). */
+/** Customers in the mirror, possibly up to a minute old (a statistic for the matcher). */
 export function countMirror(db: Db, nowMs: number = Date.now()): number {
   const c = countCache(db);
   if (c.total && nowMs - c.total.at < COUNT_CACHE_MS) return c.total.n;
   const { n } = prepared(db).total.get() as { n: number };
-  c.total = n > COUNT_EXACT_UP_TO ? { n, at: nowMs } : null;
+  // An empty mirror is not cached: the first refresh must be seen at once.
+  c.total = n > 0 ? { n, at: nowMs } : null;
   return n;
 }
 
 /** Share of mirrored customers holding this normalized value, or undefined when none does. */
 export function readTermFrequency(db: Db, field: string, value: string, nowMs: number = Date.now()): number | undefined {
-  const s = prepared(db);
   const key = toTermKey(field, value);
   const c = countCache(db);
   let n: number;
   const cached = c.terms.get(key);
   if (cached && nowMs - cached.at < COUNT_CACHE_MS) n = cached.n;
   else {
-    n = (s.termCountUpTo.get(key, COUNT_EXACT_UP_TO + 1) as { n: number }).n;
-    if (n > COUNT_EXACT_UP_TO) {
-      n = (s.termCount.get(key) as { n: number }).n;
-      // Common values only, so the cache stays small (a few thousand names at most).
-      c.terms.set(key, { n, at: nowMs });
-    } else if (cached) c.terms.delete(key);
+    n = (prepared(db).termCount.get(key) as { n: number }).n;
+    if (c.terms.size >= TERM_CACHE_SIZE) c.terms.clear();
+    c.terms.set(key, { n, at: nowMs });
   }
   if (n === 0) return undefined;
   const total = countMirror(db, nowMs);

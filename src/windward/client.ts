@@ -65,6 +65,8 @@ export function createWindwardClient(config: WindwardClientConfig): WindwardClie
     timeout: config.timeoutMs,
     httpAgent,
     httpsAgent,
+    // Windward is reached directly; skipping axios' proxy-environment lookup per request saves CPU.
+    proxy: false,
     // A redirect means a wrong WINDWARD_URL (e.g. http vs https); surface it instead of following.
     maxRedirects: 0,
     // Bodies are serialised and parsed here, so every status and body reaches the classifier.
