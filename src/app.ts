@@ -25,7 +25,7 @@ import { createWindwardClient, type WindwardClient } from './windward/client.js'
 // Metrics wiring (operator surface): remote-call latency, job outcomes, matcher decisions.
 import { countDecisions, instrumentPort } from './metrics/instrument-port.js';
 import { serveMetrics, type MetricsServer } from './metrics/serve-metrics.js';
-import { createSyncMetrics, type SyncMetrics } from './metrics/sync-metrics.js';
+import { collectProcessMetrics, createSyncMetrics, type SyncMetrics } from './metrics/sync-metrics.js';
 import { checkAuthorizationHeader } from './web/credentials.js';
 
 export interface App {
@@ -174,6 +174,7 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
       if (workers) return workers;
       if (config.metrics.port !== undefined && !metricsServer) {
         const credentials = config.dashboard.username && config.dashboard.password ? { username: config.dashboard.username, password: config.dashboard.password } : null;
+        collectProcessMetrics(metrics.registry);
         metricsServer = await serveMetrics({
           registry: metrics.registry,
           host: config.web.host,

@@ -3,8 +3,9 @@
 // small strict XML reader. Anything the reader is not sure about (faults, CDATA, comments, unknown
 // attributes, non-2xx statuses) goes back to the soap package's own parser, so errors are classified
 // exactly as before (infosoft/errors.ts).
-import { Agent as HttpAgent, request as httpRequest, type IncomingHttpHeaders } from 'node:http';
-import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import type { IncomingHttpHeaders } from 'node:http';
+import { Pool } from 'undici';
+import { toTransportCode } from '../http/undici-errors.js';
 
 const ENVELOPE_START =
   '<?xml version="1.0" encoding="utf-8"?><soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/" ' +
@@ -43,50 +44,38 @@ export interface FastTransport {
   close(): void;
 }
 
+/** Keep-alive connections through undici's pool (about a third of node:http's CPU per request). */
 export function createFastTransport(endpoint: string, authorization: string | undefined, maxSockets = 64): FastTransport {
   const url = new URL(endpoint);
-  const https = url.protocol === 'https:';
-  const agent = https ? new HttpsAgent({ keepAlive: true, maxSockets }) : new HttpAgent({ keepAlive: true, maxSockets });
-  const send = https ? httpsRequest : httpRequest;
+  const pool = new Pool(url.origin, { connections: maxSockets, keepAliveTimeout: 30_000 });
   const path = `${url.pathname}${url.search}`;
   return {
-    post(body, soapAction, timeoutMs) {
-      return new Promise<RawResponse>((resolve, reject) => {
-        const payload = Buffer.from(body, 'utf8');
-        const req = send(
-          {
-            protocol: url.protocol,
-            hostname: url.hostname,
-            port: url.port,
-            path,
-            method: 'POST',
-            agent,
-            signal: AbortSignal.timeout(timeoutMs),
-            timeout: timeoutMs,
-            headers: {
-              'Content-Type': 'text/xml; charset=utf-8',
-              Accept: 'text/html,application/xhtml+xml,application/xml,text/xml;q=0.9,*/*;q=0.8',
-              SOAPAction: soapAction,
-              'Content-Length': payload.length,
-              ...(authorization ? { Authorization: authorization } : {}),
-            },
+    async post(body, soapAction, timeoutMs) {
+      try {
+        const answer = await pool.request({
+          path,
+          method: 'POST',
+          body,
+          signal: AbortSignal.timeout(timeoutMs),
+          headersTimeout: timeoutMs,
+          bodyTimeout: timeoutMs,
+          headers: {
+            'Content-Type': 'text/xml; charset=utf-8',
+            Accept: 'text/html,application/xhtml+xml,application/xml,text/xml;q=0.9,*/*;q=0.8',
+            SOAPAction: soapAction,
+            ...(authorization ? { Authorization: authorization } : {}),
           },
-          (res) => {
-            const chunks: Buffer[] = [];
-            res.on('data', (chunk: Buffer) => chunks.push(chunk));
-            res.on('error', reject);
-            res.on('aborted', () => reject(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' })));
-            res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
-          },
-        );
-        // An idle socket for the whole timeout: give up like the abort signal would.
-        req.on('timeout', () => req.destroy(Object.assign(new Error(`timeout of ${timeoutMs}ms exceeded`), { code: 'ETIMEDOUT' })));
-        req.on('error', reject);
-        req.end(payload);
-      });
+        });
+        return { status: answer.statusCode, headers: answer.headers as IncomingHttpHeaders, body: await answer.body.text() };
+      } catch (error) {
+        // Classified by infosoft/errors.ts from the Node-style code, as with node:http before.
+        const code = toTransportCode(error);
+        const message = code === 'ETIMEDOUT' ? `timeout of ${timeoutMs}ms exceeded` : error instanceof Error ? error.message : String(error);
+        throw Object.assign(new Error(message, { cause: error }), { code, name: error instanceof Error ? error.name : 'Error' });
+      }
     },
     close() {
-      agent.destroy();
+      void pool.close();
     },
   };
 }

@@ -1,6 +1,6 @@
 // The worker's metric families (one registry per app, so several apps in one test process never
 // share counters). The web process adds scrape-time gauges of its own (see operator-gauges.ts).
-import { Counter, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
 
 export const JOB_OUTCOMES = ['created', 'linked', 'updated', 'unchanged', 'review', 'failed'] as const;
 export type JobOutcome = (typeof JOB_OUTCOMES)[number];
@@ -48,4 +48,12 @@ export function createSyncMetrics(): SyncMetrics {
       if (known.has(action)) jobs.inc({ outcome: action });
     },
   };
+}
+
+/**
+ * Node's own figures (event-loop lag, GC pauses, heap, CPU) for a process that serves /metrics.
+ * Only then: each call starts its own monitors, which a test creating many apps would pile up.
+ */
+export function collectProcessMetrics(registry: Registry): void {
+  collectDefaultMetrics({ register: registry, eventLoopMonitoringPrecision: 10 });
 }

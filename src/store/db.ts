@@ -27,6 +27,9 @@ export function openDatabase(options: OpenDatabaseOptions): Db {
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
+  // Checkpoint every ~40 MB of WAL instead of every 4 MB: a checkpoint runs inside a committing
+  // write, on the worker's only thread (the benchmark: ~7 % less CPU per synced customer).
+  sqlite.pragma('wal_autocheckpoint = 10000');
   sqlite.pragma('foreign_keys = ON');
   const db = drizzle(sqlite, { schema }) as Db;
   if (options.migrate !== false) migrate(db, { migrationsFolder: options.migrationsFolder });

@@ -1,5 +1,3 @@
-import { Agent as HttpAgent } from 'node:http';
-import { Agent as HttpsAgent } from 'node:https';
 import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
 import pLimit from 'p-limit';
 import type { z } from 'zod';
@@ -10,6 +8,7 @@ import type { WindwardPage, WindwardPort } from '../sync/ports.js';
 import { toHttpError, toInvalidResponseError, toMalformedError, toTransportError } from './errors.js';
 import { encodeJsonBody } from './json-body.js';
 import { toWindwardCustomer, toWindwardWire } from './mapper.js';
+import { createUndiciAdapter } from './undici-adapter.js';
 import { DEFAULT_WINDWARD_PATHS, toRequestPath, type WindwardPaths } from './paths.js';
 import {
   customersEnvelopeSchema,
@@ -57,17 +56,15 @@ export function createWindwardClient(config: WindwardClientConfig): WindwardClie
   const paths: WindwardPaths = { ...DEFAULT_WINDWARD_PATHS, ...config.paths };
   const maxConcurrent = Math.min(Math.max(1, Math.floor(config.maxConcurrent ?? 8)), WINDWARD_CONNECTION_LIMIT);
   const limit = pLimit(maxConcurrent);
-  const httpAgent = new HttpAgent({ keepAlive: true, maxSockets: maxConcurrent });
-  const httpsAgent = new HttpsAgent({ keepAlive: true, maxSockets: maxConcurrent });
+  // Keep-alive connections, never more than the WebAPI accepts (undici's pool behind axios).
+  const transport = createUndiciAdapter({ connections: maxConcurrent });
   const http: AxiosInstance = axios.create({
     baseURL: config.baseUrl.endsWith('/') ? config.baseUrl : `${config.baseUrl}/`,
     auth: { username: config.username, password: config.password },
     timeout: config.timeoutMs,
-    httpAgent,
-    httpsAgent,
-    // Windward is reached directly; skipping axios' proxy-environment lookup per request saves CPU.
-    proxy: false,
-    // A redirect means a wrong WINDWARD_URL (e.g. http vs https); surface it instead of following.
+    adapter: transport.adapter,
+    // Windward is reached directly (no HTTP proxy). A redirect means a wrong WINDWARD_URL (e.g.
+    // http vs https): the adapter never follows one, so it is surfaced.
     maxRedirects: 0,
     // Bodies are serialised and parsed here, so every status and body reaches the classifier.
     responseType: 'text',
@@ -174,8 +171,7 @@ export function createWindwardClient(config: WindwardClientConfig): WindwardClie
     },
 
     async close() {
-      httpAgent.destroy();
-      httpsAgent.destroy();
+      await transport.close();
     },
   };
 }
