@@ -71,7 +71,8 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
   // Every remote call reports to the circuit breaker once the workers run (null before that).
   let breaker: CircuitBreaker | null = null;
   const metrics = createSyncMetrics();
-  const rawInfosoft = createLazyInfosoft(config.infosoft);
+  // Each sync asks for the master data, then every title and the pending moves at once.
+  const rawInfosoft = createLazyInfosoft(config.infosoft, { maxConnections: config.sync.concurrency * (config.infosoft.titleCodes.length + 1) });
   const infosoft = guardPort(instrumentPort(rawInfosoft, 'infosoft', metrics.remoteCallSeconds), 'infosoft', () => breaker);
   const rawWindward = createWindwardClient({
     baseUrl: config.windward.url,

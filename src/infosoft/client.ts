@@ -26,6 +26,11 @@ export interface InfosoftClientConfig {
   password?: string;
   /** Per call, including the WSDL download. */
   timeoutMs: number;
+  /**
+   * Connections for the hot reads at most (keep-alive, reused). A sync makes up to 1 + titles calls
+   * at once, so the worker sizes this to concurrency × (titles + 1): fewer would queue its own calls.
+   */
+  maxConnections?: number;
 }
 
 export interface CustomerDetailsUpdate {
@@ -92,7 +97,7 @@ export async function createInfosoftClient(config: InfosoftClientConfig): Promis
     throw toInfosoftError(error, { operation: 'WSDL download' });
   }
   if (auth) client.setSecurity(new soap.BasicAuthSecurity(config.username ?? '', config.password ?? ''));
-  const transport = createFastTransport(config.url, auth?.Authorization);
+  const transport = createFastTransport(config.url, auth?.Authorization, config.maxConnections);
 
   /**
    * The two reads every sync makes, without the soap package's per-call cost: same request bytes,

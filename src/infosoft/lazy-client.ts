@@ -7,7 +7,7 @@ import { createInfosoftClient, type InfosoftClient } from './client.js';
  * The Infosoft client is built from the remote WSDL. Creating it lazily (and again after a
  * failure) keeps the worker up while Infosoft is down: jobs fail transiently and retry.
  */
-export function createLazyInfosoft(config: Config['infosoft']): InfosoftPort {
+export function createLazyInfosoft(config: Config['infosoft'], options: { maxConnections?: number } = {}): InfosoftPort {
   let client: Promise<InfosoftClient> | null = null;
   const get = async (): Promise<InfosoftClient> => {
     client ??= createInfosoftClient({
@@ -15,6 +15,7 @@ export function createLazyInfosoft(config: Config['infosoft']): InfosoftPort {
       username: config.username,
       password: config.password,
       timeoutMs: config.timeout,
+      ...(options.maxConnections === undefined ? {} : { maxConnections: options.maxConnections }),
     });
     try {
       return await client;

@@ -27,6 +27,8 @@ export function createMatcherLookup(deps: MatcherLookupDeps): FindExisting {
   return async (customer) => {
     const incoming = toMatchRecordFromInfosoft(customer);
     const candidates = new Map<string, MatchRecord>();
+    // Records read from Windward during this lookup: current already, no need to read them again.
+    const fresh = new Map<string, WindwardCustomer>();
     for (const row of mirror.lookup(blockingKeys(incoming, params), params.blocking.maxPostingSize)) {
       // Our own ship-to records carry another role: never the bill-to of a new customer.
       if (isShipToReference(row.externalRef)) continue;
@@ -39,6 +41,7 @@ export function createMatcherLookup(deps: MatcherLookupDeps): FindExisting {
         // Refile only what the mirror does not already hold as it is (a write per lookup otherwise).
         mirror.file(filings.filter((f) => mirror.fingerprintOf(f.windwardUnique) !== f.fingerprint));
         for (const filing of filings) candidates.set(String(filing.windwardUnique), filing.record as MatchRecord);
+        for (const customer of live) fresh.set(String(customer.unique), customer);
       }
     }
     const linkedElsewhere = (id: string) =>
@@ -55,7 +58,7 @@ export function createMatcherLookup(deps: MatcherLookupDeps): FindExisting {
         return { kind: 'review', candidates: decision.candidates, reason: decision.reason };
       case 'link': {
         // Link to what Windward holds now, not to the mirror's copy.
-        const target = await deps.windward.getCustomer(Number(decision.target));
+        const target = fresh.get(decision.target) ?? (await deps.windward.getCustomer(Number(decision.target)));
         if (!target) return { kind: 'review', candidates: [], reason: `matched Windward customer ${decision.target} no longer exists` };
         return { kind: 'link', target, reason: `matched with score ${decision.score.toFixed(1)}`, evidence: decision.evidence };
       }
