@@ -25,14 +25,27 @@ export interface MirrorRow {
 const TERM_PREFIX = 't:';
 const toTermKey = (field: string, value: string) => `${TERM_PREFIX}${field}:${value}`;
 
-/** The lookup queries, exported so a test can check their query plans (they must never scan). */
+const placeholders = (count: number, each = '?') => Array.from({ length: count }, () => each).join(', ');
+
+/**
+ * The lookup queries, exported so a test can check their query plans (they must never scan). A
+ * lookup runs two statements whatever the number of keys: each statement run costs more than the
+ * index search it makes (the benchmark's profile).
+ */
 export const MIRROR_QUERIES = {
-  postingSize: 'select count(*) as n from (select 1 from mirror_key where key = ? limit ?)',
-  candidates: (keyCount: number) =>
-    `select distinct windward_unique as u from mirror_key where key in (${Array.from({ length: keyCount }, () => '?').join(',')}) limit ?`,
+  /** Each key's posting size, counted up to a limit: params key1, limit, key2, limit, ... */
+  postingSizes: (keyCount: number) =>
+    `select ${placeholders(keyCount, '(select count(*) from (select 1 from mirror_key where key = ? limit ?))')}`,
+  /** The mirrored rows of customers under any of the keys: params key1..keyN, limit. */
+  candidateRows: (keyCount: number) =>
+    `select windward_unique, external_ref, record, fingerprint from windward_mirror where windward_unique in
+       (select distinct windward_unique from mirror_key where key in (${placeholders(keyCount)}) limit ?)`,
   row: 'select windward_unique, external_ref, record, fingerprint from windward_mirror where windward_unique = ?',
   byRef: 'select windward_unique as u from windward_mirror where external_ref = ?',
 } as const;
+
+/** One multi-row insert per filing instead of one run per key. */
+const insertKeysSql = (rowCount: number) => `insert or ignore into mirror_key (key, windward_unique) values ${placeholders(rowCount, '(?, ?)')}`;
 
 function statements(db: Db) {
   const sqlite = db.$client;
@@ -43,8 +56,6 @@ function statements(db: Db) {
          fingerprint = excluded.fingerprint, refreshed_at = excluded.refreshed_at`,
     ),
     deleteKeys: sqlite.prepare('delete from mirror_key where windward_unique = ?'),
-    insertKey: sqlite.prepare('insert or ignore into mirror_key (key, windward_unique) values (?, ?)'),
-    postingSize: sqlite.prepare(MIRROR_QUERIES.postingSize),
     termCount: sqlite.prepare('select count(*) as n from mirror_key where key = ?'),
     total: sqlite.prepare('select count(*) as n from windward_mirror'),
     maxUnique: sqlite.prepare('select coalesce(max(windward_unique), 0) as n from windward_mirror'),
@@ -64,13 +75,14 @@ function prepared(db: Db): Statements {
   return s;
 }
 
-/** Candidate queries by number of keys: preparing one costs more than running it. */
-const candidateStatements = new WeakMap<Db, Map<number, Statement<unknown[]>>>();
-function candidatesStatement(db: Db, keyCount: number) {
-  let byCount = candidateStatements.get(db);
-  if (!byCount) candidateStatements.set(db, (byCount = new Map()));
-  let statement = byCount.get(keyCount);
-  if (!statement) byCount.set(keyCount, (statement = db.$client.prepare(MIRROR_QUERIES.candidates(keyCount))));
+/** Statements whose text depends on a count (keys, rows), prepared once per count. */
+const byCount = new WeakMap<Db, Map<string, Statement<unknown[]>>>();
+function statementFor(db: Db, kind: string, count: number, sql: (count: number) => string): Statement<unknown[]> {
+  let cache = byCount.get(db);
+  if (!cache) byCount.set(db, (cache = new Map()));
+  const id = `${kind}:${count}`;
+  let statement = cache.get(id);
+  if (!statement) cache.set(id, (statement = db.$client.prepare(sql(count))));
   return statement;
 }
 
@@ -102,8 +114,10 @@ export function upsertMirrorEntries(db: Db, entries: readonly MirrorEntry[], now
     for (const entry of entries) {
       s.upsertRow.run(entry.windwardUnique, entry.externalRef, JSON.stringify(entry.record), entry.fingerprint, at);
       s.deleteKeys.run(entry.windwardUnique);
-      for (const key of entry.keys) s.insertKey.run(key, entry.windwardUnique);
-      for (const [field, value] of entry.terms) s.insertKey.run(toTermKey(field, value), entry.windwardUnique);
+      const params: Array<string | number> = [];
+      for (const key of entry.keys) params.push(key, entry.windwardUnique);
+      for (const [field, value] of entry.terms) params.push(toTermKey(field, value), entry.windwardUnique);
+      if (params.length > 0) statementFor(db, 'insertKeys', params.length / 2, insertKeysSql).run(...params);
     }
   })();
 }
@@ -134,28 +148,38 @@ export interface CandidateLookup {
  * `maxPostingSize` customers is skipped: it would read thousands of rows and decide nothing.
  */
 export function findMirrorCandidates(db: Db, keys: readonly string[], maxPostingSize: number, limit = 200): CandidateLookup {
-  const s = prepared(db);
+  if (keys.length === 0) return { candidates: [], skippedKeys: 0, rowsRead: 0 };
+  const sizeParams: Array<string | number> = [];
+  for (const key of keys) sizeParams.push(key, maxPostingSize + 1);
+  const sizes = statementFor(db, 'postingSizes', keys.length, MIRROR_QUERIES.postingSizes).raw(true).get(...sizeParams) as number[];
   const selective: string[] = [];
   let skippedKeys = 0;
   let rowsRead = 0;
-  for (const key of keys) {
-    const { n } = s.postingSize.get(key, maxPostingSize + 1) as { n: number };
+  keys.forEach((key, index) => {
+    const n = sizes[index] ?? 0;
     rowsRead += n;
     if (n > maxPostingSize) skippedKeys += 1;
     else if (n > 0) selective.push(key);
-  }
+  });
   if (selective.length === 0) return { candidates: [], skippedKeys, rowsRead };
-  const uniques = candidatesStatement(db, selective.length).all(...selective, limit) as Array<{ u: number }>;
-  const candidates = uniques.map(({ u }) => readMirrorRow(db, u)).filter((row): row is MirrorRow => row !== null);
-  return { candidates, skippedKeys, rowsRead };
+  const rows = statementFor(db, 'candidateRows', selective.length, MIRROR_QUERIES.candidateRows).all(...selective, limit) as StoredRow[];
+  return { candidates: rows.map(toMirrorRow), skippedKeys, rowsRead };
+}
+
+interface StoredRow {
+  windward_unique: number;
+  external_ref: string;
+  record: string;
+  fingerprint: string;
+}
+
+function toMirrorRow(row: StoredRow): MirrorRow {
+  return { windwardUnique: row.windward_unique, externalRef: row.external_ref, record: JSON.parse(row.record) as unknown, fingerprint: row.fingerprint };
 }
 
 export function readMirrorRow(db: Db, windwardUnique: WindwardUnique): MirrorRow | null {
-  const row = prepared(db).row.get(windwardUnique) as
-    | { windward_unique: number; external_ref: string; record: string; fingerprint: string }
-    | undefined;
-  if (!row) return null;
-  return { windwardUnique: row.windward_unique, externalRef: row.external_ref, record: JSON.parse(row.record) as unknown, fingerprint: row.fingerprint };
+  const row = prepared(db).row.get(windwardUnique) as StoredRow | undefined;
+  return row ? toMirrorRow(row) : null;
 }
 
 export function findMirrorByExternalRef(db: Db, externalRef: string): WindwardUnique[] {

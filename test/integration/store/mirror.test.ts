@@ -64,8 +64,8 @@ describe('windward mirror', () => {
 
   it('never scans a table to find candidates (query plans use the indexes)', () => {
     const statements: Array<[string, unknown[]]> = [
-      [MIRROR_QUERIES.postingSize, ['k', 10]],
-      [MIRROR_QUERIES.candidates(2), ['a', 'b', 200]],
+      [MIRROR_QUERIES.postingSizes(2), ['a', 10, 'b', 10]],
+      [MIRROR_QUERIES.candidateRows(2), ['a', 'b', 200]],
       [MIRROR_QUERIES.row, [1]],
       [MIRROR_QUERIES.byRef, ['IS-1']],
     ];
