@@ -2,24 +2,22 @@
 // The `customer-sync` command (DESIGN §5.1). Exit codes: 0 success, 1 failure, 2 usage error.
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { ConfigError, ENVIRONMENT_VARIABLES } from '../config.js';
-import {
-  runDeadLettersDiscard,
-  runDeadLettersList,
-  runDeadLettersRetry,
-  runDeadLettersRetryAll,
-  runDeadLettersShow,
-} from './commands/dead-letters.js';
-import { runDemo } from './commands/demo.js';
-import { runExplain } from './commands/explain.js';
-import { runMatchEvalCommand } from './commands/match-eval.js';
-import { runReviewDecide, runReviewList } from './commands/review.js';
-import { runLinksExport, runLinksShow } from './commands/links.js';
-import { runMigrate } from './commands/migrate.js';
-import { runSim } from './commands/sim.js';
-import { runStatus } from './commands/status.js';
-import { runResync, runSyncAll } from './commands/sync.js';
-import { runWeb } from './commands/web.js';
-import { runWorker } from './commands/worker.js';
+// Commands are loaded when run: the worker should not carry the web server, the simulators or the
+// evaluation tools in memory (about 20 MB of resident memory).
+const commands = {
+  deadLetters: () => import('./commands/dead-letters.js'),
+  demo: () => import('./commands/demo.js'),
+  explain: () => import('./commands/explain.js'),
+  matchEval: () => import('./commands/match-eval.js'),
+  review: () => import('./commands/review.js'),
+  links: () => import('./commands/links.js'),
+  migrate: () => import('./commands/migrate.js'),
+  sim: () => import('./commands/sim.js'),
+  status: () => import('./commands/status.js'),
+  sync: () => import('./commands/sync.js'),
+  web: () => import('./commands/web.js'),
+  worker: () => import('./commands/worker.js'),
+};
 import { CliError, EXIT, parseCustomerNumber, withApp } from './context.js';
 
 function toInteger(min: number, max = Number.MAX_SAFE_INTEGER) {
@@ -59,14 +57,14 @@ export function buildProgram(): Command {
     .showHelpAfterError()
     .exitOverride();
 
-  program.command('migrate').description('apply database migrations (also done at every process start)').action(run(runMigrate));
-  program.command('worker').description('run the sync worker: consume jobs, poll Infosoft for changes (Procfile: worker)').action(run(runWorker));
+  program.command('migrate').description('apply database migrations (also done at every process start)').action(run(async () => (await commands.migrate()).runMigrate()));
+  program.command('worker').description('run the sync worker: consume jobs, poll Infosoft for changes (Procfile: worker)').action(run(async () => (await commands.worker()).runWorker()));
   program
     .command('web')
     .description('run the web process: queue dashboard, operator API and page, health and metrics (Procfile: web)')
     .option('--insecure-dev', 'run without DASHBOARD_USERNAME/PASSWORD (local development; loopback HOST only)')
     .action(async (options: { insecureDev?: boolean }) => {
-      exitCode = await runWeb(options);
+      exitCode = await (await commands.web()).runWeb(options);
     });
 
   program
@@ -83,7 +81,7 @@ export function buildProgram(): Command {
     .option('--fault-rate <rate>', 'share of calls answered with a fault (5xx, HTML, timeout, reset, malformed)', toRate, 0)
     .option('--lost-response-rate <rate>', 'share of writes committed whose response is then lost', toRate, 0)
     .action(async (options) => {
-      exitCode = await runSim(options);
+      exitCode = await (await commands.sim()).runSim(options);
     });
 
   program
@@ -92,7 +90,7 @@ export function buildProgram(): Command {
     .option('--wait', 'wait until the queue has drained and print a summary')
     .option('--json', 'print one JSON document on stdout')
     .action(async (options) => {
-      exitCode = await withApp((app) => runSyncAll(app, options));
+      exitCode = await withApp(async (app) => (await commands.sync()).runSyncAll(app, options));
     });
 
   program
@@ -102,7 +100,7 @@ export function buildProgram(): Command {
     .option('--wait', 'wait for the outcome')
     .option('--json', 'print one JSON document on stdout')
     .action(async (customerNumber: number, options) => {
-      exitCode = await withApp((app) => runResync(app, customerNumber, options));
+      exitCode = await withApp(async (app) => (await commands.sync()).runResync(app, customerNumber, options));
     });
 
   program
@@ -110,7 +108,7 @@ export function buildProgram(): Command {
     .description('queue counts and dead letters')
     .option('--json', 'print one JSON document on stdout')
     .action(async (options) => {
-      exitCode = await withApp((app) => runStatus(app, options));
+      exitCode = await withApp(async (app) => (await commands.status()).runStatus(app, options));
     });
 
   const deadLetters = program.command('dead-letters').description('customers whose sync gave up, with the reason');
@@ -120,7 +118,7 @@ export function buildProgram(): Command {
     .option('--json', 'print one JSON document on stdout')
     .description('open dead letters')
     .action(async (options) => {
-      exitCode = await withApp((app) => runDeadLettersList(app, options));
+      exitCode = await withApp(async (app) => (await commands.deadLetters()).runDeadLettersList(app, options));
     });
   deadLetters
     .command('show')
@@ -128,7 +126,7 @@ export function buildProgram(): Command {
     .option('--json', 'print one JSON document on stdout')
     .description('one dead letter in full')
     .action(async (id: string, options) => {
-      exitCode = await withApp((app) => runDeadLettersShow(app, id, options));
+      exitCode = await withApp(async (app) => (await commands.deadLetters()).runDeadLettersShow(app, id, options));
     });
   deadLetters
     .command('retry')
@@ -136,14 +134,14 @@ export function buildProgram(): Command {
     .option('--json', 'print one JSON document on stdout')
     .description('run the customer\'s sync again (after fixing the cause)')
     .action(async (id: string, options) => {
-      exitCode = await withApp((app) => runDeadLettersRetry(app, id, options));
+      exitCode = await withApp(async (app) => (await commands.deadLetters()).runDeadLettersRetry(app, id, options));
     });
   deadLetters
     .command('retry-all')
     .option('--json', 'print one JSON document on stdout')
     .description('retry every open dead letter')
     .action(async (options) => {
-      exitCode = await withApp((app) => runDeadLettersRetryAll(app, options));
+      exitCode = await withApp(async (app) => (await commands.deadLetters()).runDeadLettersRetryAll(app, options));
     });
   deadLetters
     .command('discard')
@@ -151,7 +149,7 @@ export function buildProgram(): Command {
     .option('--json', 'print one JSON document on stdout')
     .description('drop a dead letter without retrying')
     .action(async (id: string, options) => {
-      exitCode = await withApp((app) => runDeadLettersDiscard(app, id, options));
+      exitCode = await withApp(async (app) => (await commands.deadLetters()).runDeadLettersDiscard(app, id, options));
     });
 
   const links = program.command('links').description('the Infosoft ⇄ Windward mapping table');
@@ -161,14 +159,14 @@ export function buildProgram(): Command {
     .option('--json', 'print one JSON document on stdout')
     .description("a customer's links and recent decisions")
     .action(async (customerNumber: number, options) => {
-      exitCode = await withApp((app) => runLinksShow(app, customerNumber, options));
+      exitCode = await withApp(async (app) => (await commands.links()).runLinksShow(app, customerNumber, options));
     });
   links
     .command('export')
     .option('--json', 'print one JSON document on stdout (default: CSV)')
     .description('every link')
     .action(async (options) => {
-      exitCode = await withApp((app) => runLinksExport(app, options));
+      exitCode = await withApp(async (app) => (await commands.links()).runLinksExport(app, options));
     });
 
   const review = program.command('review').description("the matcher's doubtful cases, for a person to decide");
@@ -178,7 +176,7 @@ export function buildProgram(): Command {
     .option('--json', 'print one JSON document on stdout')
     .description('open review items with their candidates')
     .action(async (options) => {
-      exitCode = await withApp((app) => runReviewList(app, options));
+      exitCode = await withApp(async (app) => (await commands.review()).runReviewList(app, options));
     });
   review
     .command('decide')
@@ -191,7 +189,7 @@ export function buildProgram(): Command {
       if (decision !== 'link' && decision !== 'create' && decision !== 'dismiss') {
         throw new CliError(`decision must be "link", "create" or "dismiss", not "${decision}"`, EXIT.usage);
       }
-      exitCode = await withApp((app) => runReviewDecide(app, id, decision, unique ?? null, options));
+      exitCode = await withApp(async (app) => (await commands.review()).runReviewDecide(app, id, decision, unique ?? null, options));
     });
 
   program
@@ -200,7 +198,7 @@ export function buildProgram(): Command {
     .option('--json', 'print one JSON document on stdout')
     .description("the last matcher decision for a customer, with each field's comparison level and weight")
     .action(async (customerNumber: number, options) => {
-      exitCode = await withApp((app) => runExplain(app, customerNumber, options));
+      exitCode = await withApp(async (app) => (await commands.explain()).runExplain(app, customerNumber, options));
     });
 
   program
@@ -211,7 +209,7 @@ export function buildProgram(): Command {
     .requiredOption('--out <file.csv>', 'where to write one decision per incoming record')
     .option('--json', 'print the summary as one JSON document on stdout')
     .action(async (options) => {
-      exitCode = await runMatchEvalCommand(options);
+      exitCode = await (await commands.matchEval()).runMatchEvalCommand(options);
     });
 
   program
@@ -223,7 +221,7 @@ export function buildProgram(): Command {
     .option('--json', 'print the summary as JSON on stdout')
     .addOption(new Option('--no-progress').hideHelp())
     .action(async (options) => {
-      exitCode = await runDemo({ customers: options.customers, once: Boolean(options.once), json: options.json, seed: options.seed });
+      exitCode = await (await commands.demo()).runDemo({ customers: options.customers, once: Boolean(options.once), json: options.json, seed: options.seed });
     });
 
   return program;

@@ -103,6 +103,14 @@ async function stopChild(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'
   clearTimeout(timer);
 }
 
+/** The node arguments of a Procfile process: the worker is measured as production runs it (heap flags included). */
+function procfileCommand(name: string): string[] {
+  const line = readFileSync('Procfile', 'utf8').split('\n').find((l) => l.startsWith(`${name}:`));
+  const words = line?.slice(name.length + 1).trim().split(/\s+/) ?? [];
+  if (words[0] !== 'node') throw new Error(`Procfile: no "${name}: node ..." line`);
+  return words.slice(1);
+}
+
 function readProcCpuMs(pid: number): number {
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
@@ -224,7 +232,7 @@ async function runScenario(s: Scenario, redis: Redis): Promise<ScenarioResult> {
   const sim = await startSim(s.customers, s.latencyMs);
   const logFd = openSync(join(dir, 'worker.log'), 'w');
   const profileArgs = args.profile ? ['--cpu-prof', `--cpu-prof-dir=${join('bench/results/profiles')}`, `--cpu-prof-name=worker-${s.customers}-${s.latencyMs}-${s.concurrency}.cpuprofile`] : [];
-  const worker = spawn(process.execPath, [...profileArgs, 'dist/cli/main.js', 'worker'], {
+  const worker = spawn(process.execPath, [...profileArgs, ...procfileCommand('worker')], {
     stdio: ['ignore', 'ignore', logFd],
     env: {
       ...process.env,
