@@ -30,6 +30,9 @@ export function openDatabase(options: OpenDatabaseOptions): Db {
   // Checkpoint every ~40 MB of WAL instead of every 4 MB: a checkpoint runs inside a committing
   // write, on the worker's only thread (the benchmark: ~7 % less CPU per synced customer).
   sqlite.pragma('wal_autocheckpoint = 10000');
+  // 32 MiB of page cache instead of 2 MiB: a sync reads ~40 B-tree pages (links, mirror keys and
+  // rows), and a miss is a system call. Bounded, so memory stays flat as the mirror grows.
+  sqlite.pragma('cache_size = -32768');
   sqlite.pragma('foreign_keys = ON');
   const db = drizzle(sqlite, { schema }) as Db;
   if (options.migrate !== false) migrate(db, { migrationsFolder: options.migrationsFolder });
