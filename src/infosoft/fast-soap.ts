@@ -56,7 +56,6 @@ export function createFastTransport(endpoint: string, authorization: string | un
           path,
           method: 'POST',
           body,
-          signal: AbortSignal.timeout(timeoutMs),
           headersTimeout: timeoutMs,
           bodyTimeout: timeoutMs,
           headers: {

@@ -81,8 +81,6 @@ export function createWindwardClient(config: WindwardClientConfig): WindwardClie
         response = await http.request<string>({
           method,
           url: path,
-          // The timeout clock starts when the request leaves the queue, and covers the whole exchange.
-          signal: AbortSignal.timeout(config.timeoutMs),
           ...(body === undefined ? {} : { data: encodeJsonBody(body) }),
         });
       } catch (error) {

@@ -24,6 +24,8 @@ export function createUndiciAdapter(options: { connections: number }): UndiciAda
     }
     const method = (config.method ?? 'get').toUpperCase() as Dispatcher.HttpMethod;
     const body = config.data === undefined || config.data === null ? null : (config.data as string | Buffer);
+    // The clock starts when the request is written (not while it waits for a pooled connection):
+    // until the answer's headers, then between body chunks. No timer per request: undici keeps one.
     const timeout = config.timeout && config.timeout > 0 ? config.timeout : undefined;
     let answer: Dispatcher.ResponseData;
     let text: string;
