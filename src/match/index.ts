@@ -5,7 +5,7 @@ export { blockingKeys } from './blocking.js';
 export { listTermValues } from './term-values.js';
 export { computePriorLog2Odds, computeWeight, scorePair, findContradictions } from './score.js';
 export { compareRecords } from './compare.js';
-export { prepareRecord, prepareRecordCached, type PreparedRecord } from './prepare.js';
+export { adoptFiledPreparation, prepareRecord, prepareRecordCached, toFiledPreparation, type FiledPreparation, type PreparedRecord } from './prepare.js';
 export {
   normalizeBirthDate,
   normalizeCity,

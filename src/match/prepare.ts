@@ -77,3 +77,28 @@ export function prepareRecordCached(record: MatchRecord, defaultRegion: string):
   cache.set(record, { region: defaultRegion, prepared });
   return prepared;
 }
+
+/**
+ * A prepared record as filed beside its record (the Windward mirror): tagged with the region it was
+ * prepared for and the format, so a lookup can take it instead of normalizing the candidate again.
+ * Bump PREPARED_FORMAT whenever normalization changes; older filings are then prepared afresh.
+ */
+const PREPARED_FORMAT = 1;
+
+export interface FiledPreparation {
+  format: number;
+  region: string;
+  record: PreparedRecord;
+}
+
+export function toFiledPreparation(record: MatchRecord, defaultRegion: string): FiledPreparation {
+  return { format: PREPARED_FORMAT, region: defaultRegion, record: prepareRecordCached(record, defaultRegion) };
+}
+
+/** Takes a filed preparation for this record object when it is current; returns whether it did. */
+export function adoptFiledPreparation(record: MatchRecord, defaultRegion: string, filed: unknown): boolean {
+  const f = filed as Partial<FiledPreparation> | null | undefined;
+  if (!f || f.format !== PREPARED_FORMAT || f.region !== defaultRegion || typeof f.record !== 'object' || f.record === null) return false;
+  cache.set(record, { region: defaultRegion, prepared: f.record });
+  return true;
+}

@@ -9,6 +9,8 @@ export interface MirrorEntry {
   externalRef: string;
   /** The matcher's view of the customer; stored as JSON. */
   record: unknown;
+  /** Its normalized form (JSON), or null. */
+  prepared: unknown;
   fingerprint: string;
   keys: readonly string[];
   /** Normalized name values for term frequencies, as [field, value]. */
@@ -19,6 +21,7 @@ export interface MirrorRow {
   windwardUnique: WindwardUnique;
   externalRef: string;
   record: unknown;
+  prepared: unknown;
   fingerprint: string;
 }
 
@@ -38,9 +41,9 @@ export const MIRROR_QUERIES = {
     `select ${placeholders(keyCount, '(select count(*) from (select 1 from mirror_key where key = ? limit ?))')}`,
   /** The mirrored rows of customers under any of the keys: params key1..keyN, limit. */
   candidateRows: (keyCount: number) =>
-    `select windward_unique, external_ref, record, fingerprint from windward_mirror where windward_unique in
+    `select windward_unique, external_ref, record, prepared, fingerprint from windward_mirror where windward_unique in
        (select distinct windward_unique from mirror_key where key in (${placeholders(keyCount)}) limit ?)`,
-  row: 'select windward_unique, external_ref, record, fingerprint from windward_mirror where windward_unique = ?',
+  row: 'select windward_unique, external_ref, record, prepared, fingerprint from windward_mirror where windward_unique = ?',
   byRef: 'select windward_unique as u from windward_mirror where external_ref = ?',
 } as const;
 
@@ -51,9 +54,9 @@ function statements(db: Db) {
   const sqlite = db.$client;
   return {
     upsertRow: sqlite.prepare(
-      `insert into windward_mirror (windward_unique, external_ref, record, fingerprint, refreshed_at) values (?, ?, ?, ?, ?)
+      `insert into windward_mirror (windward_unique, external_ref, record, prepared, fingerprint, refreshed_at) values (?, ?, ?, ?, ?, ?)
        on conflict(windward_unique) do update set external_ref = excluded.external_ref, record = excluded.record,
-         fingerprint = excluded.fingerprint, refreshed_at = excluded.refreshed_at`,
+         prepared = excluded.prepared, fingerprint = excluded.fingerprint, refreshed_at = excluded.refreshed_at`,
     ),
     deleteKeys: sqlite.prepare('delete from mirror_key where windward_unique = ?'),
     termCount: sqlite.prepare('select count(*) as n from mirror_key where key = ?'),
@@ -112,7 +115,8 @@ export function upsertMirrorEntries(db: Db, entries: readonly MirrorEntry[], now
   const at = now.toISOString();
   db.$client.transaction(() => {
     for (const entry of entries) {
-      s.upsertRow.run(entry.windwardUnique, entry.externalRef, JSON.stringify(entry.record), entry.fingerprint, at);
+      const prepared = entry.prepared === null || entry.prepared === undefined ? null : JSON.stringify(entry.prepared);
+      s.upsertRow.run(entry.windwardUnique, entry.externalRef, JSON.stringify(entry.record), prepared, entry.fingerprint, at);
       s.deleteKeys.run(entry.windwardUnique);
       const params: Array<string | number> = [];
       for (const key of entry.keys) params.push(key, entry.windwardUnique);
@@ -170,11 +174,18 @@ interface StoredRow {
   windward_unique: number;
   external_ref: string;
   record: string;
+  prepared: string | null;
   fingerprint: string;
 }
 
 function toMirrorRow(row: StoredRow): MirrorRow {
-  return { windwardUnique: row.windward_unique, externalRef: row.external_ref, record: JSON.parse(row.record) as unknown, fingerprint: row.fingerprint };
+  return {
+    windwardUnique: row.windward_unique,
+    externalRef: row.external_ref,
+    record: JSON.parse(row.record) as unknown,
+    prepared: row.prepared === null ? null : (JSON.parse(row.prepared) as unknown),
+    fingerprint: row.fingerprint,
+  };
 }
 
 export function readMirrorRow(db: Db, windwardUnique: WindwardUnique): MirrorRow | null {

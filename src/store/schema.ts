@@ -77,6 +77,11 @@ export const windwardMirror = sqliteTable(
     record: text('record').notNull(),
     /** Hash of the Windward-side fields, to notice edits made in Windward. */
     fingerprint: text('fingerprint').notNull(),
+    /**
+     * The matcher's normalized form of `record` (JSON), filed with it so a lookup does not normalize
+     * every candidate again. Rebuilt by every refresh; null or another format version = normalize.
+     */
+    prepared: text('prepared'),
     refreshedAt: text('refreshed_at').notNull(),
   },
   (table) => [index('windward_mirror_external_ref').on(table.externalRef), index('windward_mirror_refreshed').on(table.refreshedAt)],

@@ -2,7 +2,7 @@
 // candidates from the mirror's blocking keys plus a live e-mail lookup (the mirror may be minutes
 // old), scored by the pure matcher. Doubt goes to review, never to a guess.
 import type { InfosoftCustomer, WindwardCustomer } from '../domain/customer.js';
-import { blockingKeys, decide, type Evidence, type MatchParams, type MatchRecord, type ScoredCandidate } from '../match/index.js';
+import { adoptFiledPreparation, blockingKeys, decide, type Evidence, type MatchParams, type MatchRecord, type ScoredCandidate } from '../match/index.js';
 import { isShipToReference } from './draft.js';
 import { toMatchRecordFromInfosoft } from './match-records.js';
 import { toMirrorFiling } from './mirror.js';
@@ -32,7 +32,10 @@ export function createMatcherLookup(deps: MatcherLookupDeps): FindExisting {
     for (const row of mirror.lookup(blockingKeys(incoming, params), params.blocking.maxPostingSize)) {
       // Our own ship-to records carry another role: never the bill-to of a new customer.
       if (isShipToReference(row.externalRef)) continue;
-      candidates.set(String(row.windwardUnique), row.record as MatchRecord);
+      const record = row.record as MatchRecord;
+      // Normalized when filed: decide() then compares without normalizing every candidate again.
+      adoptFiledPreparation(record, params.defaultRegion, row.prepared);
+      candidates.set(String(row.windwardUnique), record);
     }
     if (customer.email) {
       const live = await deps.windward.findByEmail(customer.email);

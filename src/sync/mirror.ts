@@ -1,7 +1,7 @@
 // Keeping the Windward mirror current: a full refresh from the paged listing, and filing single
 // customers right after our own writes so the next lookup already sees them.
 import type { WindwardCustomer } from '../domain/customer.js';
-import { blockingKeys, listTermValues, type MatchParams } from '../match/index.js';
+import { blockingKeys, listTermValues, toFiledPreparation, type MatchParams } from '../match/index.js';
 import { fingerprintDraft } from './fingerprint.js';
 import { toMatchRecordFromWindward } from './match-records.js';
 import type { MirrorFiling, MirrorIndex, WindwardPort } from './ports.js';
@@ -12,6 +12,7 @@ export function toMirrorFiling(customer: WindwardCustomer, params: MatchParams):
     windwardUnique: customer.unique,
     externalRef: customer.externalRef,
     record,
+    prepared: toFiledPreparation(record, params.defaultRegion),
     fingerprint: fingerprintDraft(customer),
     keys: blockingKeys(record, params),
     terms: listTermValues(record, params),

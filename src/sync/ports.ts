@@ -107,6 +107,8 @@ export interface MirrorFiling {
   windwardUnique: WindwardUnique;
   externalRef: string;
   record: unknown;
+  /** The matcher's normalized record, kept beside it (see match/prepare.ts). */
+  prepared: unknown;
   fingerprint: string;
   keys: readonly string[];
   terms: ReadonlyArray<readonly [string, string]>;
@@ -115,7 +117,10 @@ export interface MirrorFiling {
 /** The Windward mirror the matcher searches instead of scanning Windward. */
 export interface MirrorIndex {
   file(entries: readonly MirrorFiling[]): void;
-  lookup(keys: readonly string[], maxPostingSize: number): Array<{ windwardUnique: WindwardUnique; externalRef: string; record: unknown }>;
+  lookup(
+    keys: readonly string[],
+    maxPostingSize: number,
+  ): Array<{ windwardUnique: WindwardUnique; externalRef: string; record: unknown; prepared: unknown }>;
   termFrequency(field: string, value: string): number | undefined;
   findByExternalRef(externalRef: string): WindwardUnique[];
   removeNotSeenSince(since: Date): number;

@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { blockingKeys, decide, listTermValues, matchParamsSchema, type MatchParams, type MatchRecord } from '../../src/match/index.js';
+import { adoptFiledPreparation, blockingKeys, decide, listTermValues, matchParamsSchema, toFiledPreparation, type MatchParams, type MatchRecord } from '../../src/match/index.js';
 import { closeDatabase, MIGRATIONS_FOLDER, openDatabase } from '../../src/store/db.js';
 import { countMirror, findMirrorCandidates, readTermFrequency, upsertMirrorEntries, type MirrorEntry } from '../../src/store/mirror.js';
 import { createPrng } from '../../src/evaluation/prng.js';
@@ -37,6 +37,7 @@ function toEntry(record: MatchRecord, i: number, params: MatchParams): MirrorEnt
     windwardUnique: i + 1,
     externalRef: '',
     record,
+    prepared: toFiledPreparation(record, params.defaultRegion),
     fingerprint: '',
     keys: blockingKeys(record, params),
     terms: listTermValues(record, params),
@@ -76,7 +77,11 @@ export async function benchMirror(params: MatchParams, records: number, lookups:
       const lookup = findMirrorCandidates(db, blockingKeys(incoming, params), params.blocking.maxPostingSize);
       const decision = decide(
         incoming,
-        lookup.candidates.map((row) => ({ ...(row.record as MatchRecord), id: String(row.windwardUnique) })),
+        lookup.candidates.map((row) => {
+          const candidate = { ...(row.record as MatchRecord), id: String(row.windwardUnique) };
+          adoptFiledPreparation(candidate, params.defaultRegion, row.prepared);
+          return candidate;
+        }),
         params,
         { storeSize, termFrequency: (field, value) => readTermFrequency(db, field, value) },
       );

@@ -30,6 +30,7 @@ const entry = (unique: number, keys: string[], surname = 'hansen'): MirrorEntry 
   windwardUnique: unique,
   externalRef: unique % 2 === 0 ? `IS-${unique}` : '',
   record: { id: String(unique) },
+  prepared: { normalized: String(unique) },
   fingerprint: `f${unique}`,
   keys,
   terms: [['lastName', surname]],
@@ -41,6 +42,8 @@ describe('windward mirror', () => {
     upsertMirrorEntries(db, [...common, entry(100, ['e:kari@example.no', 'pn:0667|nordmann'], 'nordmann')]);
     const lookup = findMirrorCandidates(db, ['e:kari@example.no', 'pn:0667|hansen'], 10);
     expect(lookup.candidates.map((c) => c.windwardUnique)).toEqual([100]);
+    // The record and its normalized form come back as filed.
+    expect(lookup.candidates[0]).toMatchObject({ record: { id: '100' }, prepared: { normalized: '100' } });
     expect(lookup.skippedKeys).toBe(1);
     expect(lookup.rowsRead).toBeLessThanOrEqual(12); // 1 + at most maxPostingSize + 1
   });

@@ -1,0 +1,1 @@
+ALTER TABLE `windward_mirror` ADD `prepared` text;
