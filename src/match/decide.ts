@@ -1,6 +1,6 @@
 // The decision: link to one candidate, ask a human (review), or create a new customer.
 // Wrong links overwrite another person's record, so every doubt resolves towards review.
-import { prepareRecordCached } from './prepare.js';
+import { prepareRecordCached, toPreparedCandidate, type Candidate } from './prepare.js';
 import { computePriorLog2Odds, scorePair } from './score.js';
 import type { DecideContext, MatchDecision, MatchParams, MatchRecord, ScoredCandidate } from './types.js';
 
@@ -9,7 +9,7 @@ const MAX_REVIEW_CANDIDATES = 5;
 
 export function scoreCandidates(
   incoming: MatchRecord,
-  candidates: readonly MatchRecord[],
+  candidates: readonly Candidate[],
   params: MatchParams,
   context: DecideContext = {},
 ): ScoredCandidate[] {
@@ -20,7 +20,7 @@ export function scoreCandidates(
   for (const candidate of candidates) {
     if (seen.has(candidate.id)) continue;
     seen.add(candidate.id);
-    const evidence = scorePair(a, prepareRecordCached(candidate, params.defaultRegion), params, context.termFrequency, prior);
+    const evidence = scorePair(a, toPreparedCandidate(candidate, params.defaultRegion), params, context.termFrequency, prior);
     scored.push({ id: candidate.id, score: evidence.total, evidence });
   }
   // Id as tie-breaker: the same input always yields the same order.
@@ -29,7 +29,7 @@ export function scoreCandidates(
 
 export function decide(
   incoming: MatchRecord,
-  candidates: readonly MatchRecord[],
+  candidates: readonly Candidate[],
   params: MatchParams,
   context: DecideContext = {},
 ): MatchDecision {

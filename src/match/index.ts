@@ -5,7 +5,16 @@ export { blockingKeys } from './blocking.js';
 export { listTermValues } from './term-values.js';
 export { computePriorLog2Odds, computeWeight, scorePair, findContradictions } from './score.js';
 export { compareRecords } from './compare.js';
-export { adoptFiledPreparation, prepareRecord, prepareRecordCached, toFiledPreparation, type FiledPreparation, type PreparedRecord } from './prepare.js';
+export {
+  prepareRecord,
+  prepareRecordCached,
+  readFiledPreparation,
+  toFiledPreparation,
+  type Candidate,
+  type FiledPreparation,
+  type PreparedCandidate,
+  type PreparedRecord,
+} from './prepare.js';
 export {
   normalizeBirthDate,
   normalizeCity,

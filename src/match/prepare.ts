@@ -95,10 +95,21 @@ export function toFiledPreparation(record: MatchRecord, defaultRegion: string): 
   return { format: PREPARED_FORMAT, region: defaultRegion, record: prepareRecordCached(record, defaultRegion) };
 }
 
-/** Takes a filed preparation for this record object when it is current; returns whether it did. */
-export function adoptFiledPreparation(record: MatchRecord, defaultRegion: string, filed: unknown): boolean {
+/** The filed preparation when it is current (this format, this region), else null. */
+export function readFiledPreparation(filed: unknown, defaultRegion: string): PreparedRecord | null {
   const f = filed as Partial<FiledPreparation> | null | undefined;
-  if (!f || f.format !== PREPARED_FORMAT || f.region !== defaultRegion || typeof f.record !== 'object' || f.record === null) return false;
-  cache.set(record, { region: defaultRegion, prepared: f.record });
-  return true;
+  if (!f || f.format !== PREPARED_FORMAT || f.region !== defaultRegion || typeof f.record !== 'object' || f.record === null) return null;
+  return f.record;
+}
+
+/** A candidate known only by its prepared form (as filed in the mirror): nothing left to normalize. */
+export interface PreparedCandidate {
+  id: string;
+  prepared: PreparedRecord;
+}
+
+export type Candidate = MatchRecord | PreparedCandidate;
+
+export function toPreparedCandidate(candidate: Candidate, defaultRegion: string): PreparedRecord {
+  return 'prepared' in candidate ? candidate.prepared : prepareRecordCached(candidate, defaultRegion);
 }

@@ -179,10 +179,15 @@ interface StoredRow {
 }
 
 function toMirrorRow(row: StoredRow): MirrorRow {
+  // The record is parsed when first read: a lookup that compares prepared forms never needs it.
+  let record: unknown;
   return {
     windwardUnique: row.windward_unique,
     externalRef: row.external_ref,
-    record: JSON.parse(row.record) as unknown,
+    get record() {
+      record ??= JSON.parse(row.record) as unknown;
+      return record;
+    },
     prepared: row.prepared === null ? null : (JSON.parse(row.prepared) as unknown),
     fingerprint: row.fingerprint,
   };

@@ -2,7 +2,7 @@
 // candidates from the mirror's blocking keys plus a live e-mail lookup (the mirror may be minutes
 // old), scored by the pure matcher. Doubt goes to review, never to a guess.
 import type { InfosoftCustomer, WindwardCustomer } from '../domain/customer.js';
-import { adoptFiledPreparation, blockingKeys, decide, type Evidence, type MatchParams, type MatchRecord, type ScoredCandidate } from '../match/index.js';
+import { blockingKeys, decide, readFiledPreparation, type Candidate, type Evidence, type MatchParams, type MatchRecord, type ScoredCandidate } from '../match/index.js';
 import { isShipToReference } from './draft.js';
 import { toMatchRecordFromInfosoft } from './match-records.js';
 import { toMirrorFiling } from './mirror.js';
@@ -26,16 +26,16 @@ export function createMatcherLookup(deps: MatcherLookupDeps): FindExisting {
   const { params, mirror } = deps;
   return async (customer) => {
     const incoming = toMatchRecordFromInfosoft(customer);
-    const candidates = new Map<string, MatchRecord>();
+    const candidates = new Map<string, Candidate>();
     // Records read from Windward during this lookup: current already, no need to read them again.
     const fresh = new Map<string, WindwardCustomer>();
     for (const row of mirror.lookup(blockingKeys(incoming, params), params.blocking.maxPostingSize)) {
       // Our own ship-to records carry another role: never the bill-to of a new customer.
       if (isShipToReference(row.externalRef)) continue;
-      const record = row.record as MatchRecord;
-      // Normalized when filed: decide() then compares without normalizing every candidate again.
-      adoptFiledPreparation(record, params.defaultRegion, row.prepared);
-      candidates.set(String(row.windwardUnique), record);
+      // Normalized when filed: compared as it is, without reading or normalizing the record again.
+      const id = String(row.windwardUnique);
+      const prepared = readFiledPreparation(row.prepared, params.defaultRegion);
+      candidates.set(id, prepared ? { id, prepared } : (row.record as MatchRecord));
     }
     if (customer.email) {
       const live = await deps.windward.findByEmail(customer.email);

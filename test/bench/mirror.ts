@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { adoptFiledPreparation, blockingKeys, decide, listTermValues, matchParamsSchema, toFiledPreparation, type MatchParams, type MatchRecord } from '../../src/match/index.js';
+import { blockingKeys, readFiledPreparation, decide, listTermValues, matchParamsSchema, toFiledPreparation, type MatchParams, type MatchRecord } from '../../src/match/index.js';
 import { closeDatabase, MIGRATIONS_FOLDER, openDatabase } from '../../src/store/db.js';
 import { countMirror, findMirrorCandidates, readTermFrequency, upsertMirrorEntries, type MirrorEntry } from '../../src/store/mirror.js';
 import { createPrng } from '../../src/evaluation/prng.js';
@@ -78,9 +78,9 @@ export async function benchMirror(params: MatchParams, records: number, lookups:
       const decision = decide(
         incoming,
         lookup.candidates.map((row) => {
-          const candidate = { ...(row.record as MatchRecord), id: String(row.windwardUnique) };
-          adoptFiledPreparation(candidate, params.defaultRegion, row.prepared);
-          return candidate;
+          const id = String(row.windwardUnique);
+          const prepared = readFiledPreparation(row.prepared, params.defaultRegion);
+          return prepared ? { id, prepared } : { ...(row.record as MatchRecord), id };
         }),
         params,
         { storeSize, termFrequency: (field, value) => readTermFrequency(db, field, value) },

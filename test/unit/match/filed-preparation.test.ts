@@ -1,7 +1,7 @@
-// The mirror files each record's normalized form; a lookup adopts it instead of normalizing again.
+// The mirror files each record's normalized form; a lookup compares it instead of normalizing again.
 // Adopting must never change a decision, and a filing from another region or format is ignored.
 import { describe, expect, it } from 'vitest';
-import { adoptFiledPreparation, decide, prepareRecord, toFiledPreparation, type MatchRecord } from '../../../src/match/index.js';
+import { decide, prepareRecord, readFiledPreparation, toFiledPreparation, type MatchRecord } from '../../../src/match/index.js';
 import { buildRecord, loadParams } from './fixtures.js';
 
 const params = loadParams();
@@ -35,10 +35,10 @@ describe('filed preparations', () => {
   ])('give the same decision as normalizing afresh: %s', (_name, change) => {
     const incoming = buildRecord({ ...stored, id: 'I1', ...change });
     const fresh = decide(incoming, [JSON.parse(JSON.stringify(stored)) as MatchRecord], params, { storeSize: 100_000 });
-    const filed = throughStore(stored);
-    expect(adoptFiledPreparation(filed.record, region, filed.prepared)).toBe(true);
-    const adopted = decide(incoming, [filed.record], params, { storeSize: 100_000 });
-    expect(adopted).toEqual(fresh);
+    const prepared = readFiledPreparation(throughStore(stored).prepared, region);
+    expect(prepared).not.toBeNull();
+    const fromFiling = decide(incoming, [{ id: stored.id, prepared: prepared! }], params, { storeSize: 100_000 });
+    expect(fromFiling).toEqual(fresh);
   });
 
   it('is the normalized record itself', () => {
@@ -52,6 +52,6 @@ describe('filed preparations', () => {
     ['no record', (f) => ({ ...f, record: undefined })],
   ])('is ignored when %s', (_name, alter) => {
     const filed = throughStore(stored);
-    expect(adoptFiledPreparation(filed.record, region, alter(filed.prepared as ReturnType<typeof toFiledPreparation>))).toBe(false);
+    expect(readFiledPreparation(alter(filed.prepared as ReturnType<typeof toFiledPreparation>), region)).toBeNull();
   });
 });
