@@ -58,6 +58,8 @@ const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const TITLE_CODES = 'IT,AP';
 const FIRST_CUSTOMER = 100001;
 const CLK_TCK = 100;
+/** sync.feedOverlap of config/bench.json. */
+const FEED_OVERLAP_MS = 1000;
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -66,6 +68,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 interface Sim {
   child: ChildProcess;
+  /** When the simulator answered (its generated customers are stamped as changed before this). */
+  readyAt: number;
   infosoftUrl: string;
   windwardUrl: string;
   simBase: { infosoft: string; windward: string };
@@ -88,7 +92,7 @@ async function startSim(customers: number, latencyMs: number): Promise<Sim> {
       if (infosoft && windward) {
         const i = new URL(infosoft);
         const w = new URL(windward);
-        resolve({ child, infosoftUrl: infosoft, windwardUrl: windward, simBase: { infosoft: `${i.origin}/__sim`, windward: `${w.origin}/__sim` } });
+        resolve({ child, readyAt: Date.now(), infosoftUrl: infosoft, windwardUrl: windward, simBase: { infosoft: `${i.origin}/__sim`, windward: `${w.origin}/__sim` } });
       }
     });
   });
@@ -262,7 +266,9 @@ async function runScenario(s: Scenario, redis: Redis): Promise<ScenarioResult> {
     }
     db = new Database(dbPath);
     db.pragma('busy_timeout = 5000');
-    // The change feed starts now: the poll job of the incremental run must not see the seed.
+    // The change feed starts now: the poll job of the incremental run must not see the seed, which
+    // the simulator stamped when it started, so the cursor minus the feed overlap must lie after that.
+    await sleep(Math.max(0, sim.readyAt + FEED_OVERLAP_MS + 100 - Date.now()));
     const cursorAt = new Date().toISOString();
     db.prepare(
       "insert into sync_cursor (name, value, updated_at) values ('infosoft-feed', ?, ?) on conflict(name) do update set value = excluded.value",
