@@ -7,7 +7,7 @@ import { createStorePorts } from './store/ports.js';
 import { createLogger, type Logger } from './log.js';
 import { createRedisConnection } from './queue/connection.js';
 import { QUEUE_NAMES } from './queue/jobs.js';
-import { cancelScheduledJob, createQueues, enqueueCustomerSync, scheduleMoveSync, type SyncQueues } from './queue/queues.js';
+import { cancelScheduledJob, createQueues, enqueueCustomerSync, enqueueCustomerSyncs, scheduleMoveSync, type SyncQueues } from './queue/queues.js';
 import { CircuitBreaker, guardPort } from './queue/circuit.js';
 import { startWorkers, type SyncWorkers } from './queue/worker.js';
 import { describeError } from './errors.js';
@@ -19,7 +19,7 @@ import { deletePlannedMove, listPlannedMoves, savePlannedMove } from './store/pl
 import { createMatcherLookup } from './sync/find-existing.js';
 import { refreshMirror } from './sync/mirror.js';
 import { listDiscoverableCustomers, pollChanges } from './sync/poll-changes.js';
-import type { InfosoftPort, MirrorFiling, MirrorIndex, MovePlanner } from './sync/ports.js';
+import type { InfosoftPort, MirrorFiling, MirrorIndex, MovePlanner, SyncScheduler } from './sync/ports.js';
 import { syncCustomer, type SyncCustomerDeps } from './sync/sync-customer.js';
 import { createWindwardClient, type WindwardClient } from './windward/client.js';
 // Metrics wiring (operator surface): remote-call latency, job outcomes, matcher decisions.
@@ -132,7 +132,10 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
     defaultCountryCode: 'NO',
   };
   const enqueueCustomer = (customerNumber: number, reason: string) => enqueueCustomerSync(queues.sync, customerNumber, reason);
-  const scheduler = { enqueueCustomer: async (customerNumber: number, reason: string) => void (await enqueueCustomer(customerNumber, reason)) };
+  const scheduler: SyncScheduler = {
+    enqueueCustomer: async (customerNumber, reason) => void (await enqueueCustomer(customerNumber, reason)),
+    enqueueCustomers: (customerNumbers, reason) => enqueueCustomerSyncs(queues.sync, customerNumbers, reason),
+  };
 
   // Two-way: a linked bill-to whose listed fingerprint differs from the one we last wrote or saw
   // was edited in Windward: queue its customer (the job decides what flows where).

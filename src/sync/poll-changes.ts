@@ -18,10 +18,11 @@ export async function pollChanges(deps: PollChangesDeps): Promise<{ enqueued: nu
   const stored = deps.cursors.read(FEED_CURSOR);
   const from = stored ? new Date(Date.parse(stored) - deps.overlapMs) : new Date(0);
   const changed = await deps.infosoft.getChangedCustomers(from, to);
-  for (const customerNumber of new Set(changed)) await deps.scheduler.enqueueCustomer(customerNumber, 'infosoft-feed');
+  const unique = [...new Set(changed)];
+  await deps.scheduler.enqueueCustomers(unique, 'infosoft-feed');
   // Only advance after every change is on the queue: a crash before this line re-reads the window.
   deps.cursors.write(FEED_CURSOR, to.toISOString());
-  return { enqueued: new Set(changed).size, from, to };
+  return { enqueued: unique.length, from, to };
 }
 
 /** Every customer the feed has ever reported, for a full sync. */

@@ -100,6 +100,8 @@ export interface CursorStore {
 /** Puts work on the queue. Payloads carry ids only. */
 export interface SyncScheduler {
   enqueueCustomer(customerNumber: CustomerNumber, reason: string): Promise<void>;
+  /** Many at once (one round trip per batch): a poll that finds a thousand changes starts them together. */
+  enqueueCustomers(customerNumbers: readonly CustomerNumber[], reason: string): Promise<void>;
 }
 
 /** An entry of the Windward mirror, keyed for candidate lookup (see store/mirror.ts). */
