@@ -105,7 +105,10 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
       }
     },
   };
-  const inTransaction = db.$client.transaction((work: () => unknown) => work());
+  // IMMEDIATE: the write lock is taken (waiting up to busy_timeout) before the first read. A deferred
+  // transaction that reads, then writes after another process (web, a second worker) committed
+  // fails at once with SQLITE_BUSY, without waiting.
+  const inTransaction = db.$client.transaction((work: () => unknown) => work()).immediate;
   const syncDeps: SyncCustomerDeps = {
     movePlanner,
     intents,

@@ -110,6 +110,7 @@ const ENV_KEYS: Record<string, string> = {
   WINDWARD_USERNAME: 'windward.username',
   WINDWARD_PASSWORD: 'windward.password',
   WINDWARD_TERMINAL_NUMBER: 'windward.terminalNumber',
+  WINDWARD_MAX_CONCURRENT: 'windward.maxConcurrent',
   DASHBOARD_USERNAME: 'dashboard.username',
   DASHBOARD_PASSWORD: 'dashboard.password',
   DASHBOARD_READ_ONLY: 'dashboard.readOnly',

@@ -79,7 +79,7 @@ export function recordDeadLetter(db: Db, input: RecordDeadLetterInput, now: Date
       .returning()
       .get();
     return toDeadLetter(row);
-  })();
+  }).immediate(); // read then write: take the write lock first (another process may write)
 }
 
 export function listDeadLetters(db: Db, statuses: readonly DeadLetterStatus[] = ['open'], limit = 1000): DeadLetter[] {

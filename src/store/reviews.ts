@@ -56,7 +56,7 @@ export function openReview(db: Db, input: { customerNumber: CustomerNumber; reas
       .returning()
       .get();
     return toItem(row);
-  })();
+  }).immediate(); // read then write: take the write lock first (another process may write)
 }
 
 /** A field group both systems changed: recorded for a person to see (the configured side already won). */

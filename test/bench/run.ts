@@ -13,12 +13,14 @@ import { Queue, Worker } from 'bullmq';
 import Database from 'better-sqlite3';
 import { Redis } from 'ioredis';
 import { JOB_NAMES, QUEUE_NAMES } from '../../src/queue/jobs.js';
-import { enqueueCustomerSyncs } from '../../src/queue/queues.js';
+import { loadConfig } from '../../src/config.js';
+import { createQueues, enqueueCustomerSyncs } from '../../src/queue/queues.js';
 
 const HELP = `npm run bench -- [options]
   --sizes 20000,100000     customers per backfill (default 20000; 100k adds ~25 min per cell on 2 cores)
   --latencies 0,20         simulator latency per call in ms (default 0,20)
   --concurrency 16,64      worker concurrency (SYNC_CONCURRENCY) (default 16,64)
+  --workers N              worker processes sharing that concurrency and Windward's 32 connections (default 1)
   --full                   also run 100k × 20 ms × concurrency 16 (about 10 minutes on its own)
   --quick                  small sizes for a smoke run (2000 customers, incremental on 2000)
   --incremental-size N     size of the backfill followed by the 1 % incremental run (default: largest size)
@@ -33,6 +35,7 @@ const { values: args } = parseArgs({
     sizes: { type: 'string' },
     latencies: { type: 'string' },
     concurrency: { type: 'string' },
+    workers: { type: 'string' },
     full: { type: 'boolean', default: false },
     quick: { type: 'boolean', default: false },
     'incremental-size': { type: 'string' },
@@ -52,6 +55,7 @@ const list = (text: string | undefined, fallback: number[]) => (text ? text.spli
 const SIZES = list(args.sizes, args.quick ? [2000] : [20_000]);
 const LATENCIES = list(args.latencies, [0, 20]);
 const CONCURRENCIES = list(args.concurrency, [16, 64]);
+const WORKERS = Math.max(1, Number(args.workers ?? 1));
 const INCREMENTAL_SIZE = Number(args['incremental-size'] ?? Math.max(...SIZES));
 const NOOP_JOBS = Number(args['noop-jobs'] ?? (args.quick ? 5000 : 20_000));
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -235,32 +239,51 @@ async function runScenario(s: Scenario, redis: Redis): Promise<ScenarioResult> {
   log(`\n== ${s.customers} customers, latency ${s.latencyMs} ms, concurrency ${s.concurrency} ==`);
   const sim = await startSim(s.customers, s.latencyMs);
   const logFd = openSync(join(dir, 'worker.log'), 'w');
-  const profileArgs = args.profile ? ['--cpu-prof', `--cpu-prof-dir=${join('bench/results/profiles')}`, `--cpu-prof-name=worker-${s.customers}-${s.latencyMs}-${s.concurrency}.cpuprofile`] : [];
-  const worker = spawn(process.execPath, [...profileArgs, ...procfileCommand('worker')], {
-    stdio: ['ignore', 'ignore', logFd],
-    env: {
-      ...process.env,
-      NODE_ENV: 'bench',
-      REDIS_URL,
-      QUEUE_PREFIX: prefix,
-      DATABASE_PATH: dbPath,
-      INFOSOFT_URL: sim.infosoftUrl,
-      WINDWARD_URL: sim.windwardUrl,
-      WINDWARD_PASSWORD: 'simulator',
-      INFOSOFT_TITLE_CODES: TITLE_CODES,
-      SYNC_CONCURRENCY: String(s.concurrency),
-      LOG_LEVEL: 'info',
-    },
+  // Several worker processes split the concurrency and Windward's 32 connections between them.
+  const workers = Array.from({ length: WORKERS }, (_, index) => {
+    const profileArgs = args.profile
+      ? ['--cpu-prof', `--cpu-prof-dir=${join('bench/results/profiles')}`, `--cpu-prof-name=worker-${s.customers}-${s.latencyMs}-${s.concurrency}-${index}.cpuprofile`]
+      : [];
+    return spawn(process.execPath, [...profileArgs, ...procfileCommand('worker')], {
+      stdio: ['ignore', 'ignore', logFd],
+      env: {
+        ...process.env,
+        NODE_ENV: 'bench',
+        REDIS_URL,
+        QUEUE_PREFIX: prefix,
+        DATABASE_PATH: dbPath,
+        INFOSOFT_URL: sim.infosoftUrl,
+        WINDWARD_URL: sim.windwardUrl,
+        WINDWARD_PASSWORD: 'simulator',
+        WINDWARD_MAX_CONCURRENT: String(Math.floor(32 / WORKERS)),
+        INFOSOFT_TITLE_CODES: TITLE_CODES,
+        SYNC_CONCURRENCY: String(Math.max(1, Math.round(s.concurrency / WORKERS))),
+        LOG_LEVEL: 'info',
+      },
+    });
   });
-  const pid = worker.pid as number;
-  const queue = new Queue(QUEUE_NAMES.sync, { connection: redis, prefix });
-  const pollQueue = new Queue(QUEUE_NAMES.poll, { connection: redis, prefix });
+  const pids = workers.map((w) => w.pid as number);
+  const pid = pids[0] as number;
+  const workersCpuMs = () => pids.reduce((sum, p) => sum + readProcCpuMs(p), 0);
+  // The queues as the product creates them (sync-all, the poll job): job options decide retries
+  // and how many finished jobs Redis keeps.
+  const benchConfig = loadConfig({ env: { ...process.env, NODE_ENV: 'bench', WINDWARD_PASSWORD: 'simulator' } });
+  const queues = createQueues(redis, {
+    prefix,
+    attempts: benchConfig.sync.attempts,
+    keepCompletedJobs: benchConfig.sync.keepCompletedJobs,
+    keepFailedJobs: benchConfig.sync.keepFailedJobs,
+    keepFailedForMs: benchConfig.sync.keepFailedFor,
+    eventsMaxLen: benchConfig.sync.eventsMaxLen,
+  });
+  const queue = queues.sync;
+  const pollQueue = queues.poll;
   let db: Database.Database | null = null;
   try {
     // Ready when the worker has refreshed its mirror and registered on the sync queue.
     const readyBy = Date.now() + 300_000;
-    while ((await queue.getWorkersCount()) === 0) {
-      if (worker.exitCode !== null) throw new Error(`worker exited: ${readFileSync(join(dir, 'worker.log'), 'utf8').slice(-2000)}`);
+    while ((await queue.getWorkersCount()) < WORKERS) {
+      if (workers.some((w) => w.exitCode !== null)) throw new Error(`worker exited: ${readFileSync(join(dir, 'worker.log'), 'utf8').slice(-2000)}`);
       if (Date.now() > readyBy) throw new Error('worker did not start');
       await sleep(200);
     }
@@ -277,7 +300,7 @@ async function runScenario(s: Scenario, redis: Redis): Promise<ScenarioResult> {
     const actionsQuery = db.prepare('select action, count(*) as n from sync_log group by action');
 
     const statsBefore = await simStats(sim);
-    const cpuBefore = readProcCpuMs(pid);
+    const cpuBefore = workersCpuMs();
     const simPid = sim.child.pid as number;
     const simCpuBefore = readProcCpuMs(simPid);
     const redisCpuBefore = await redisCpuMs(redis);
@@ -294,7 +317,7 @@ async function runScenario(s: Scenario, redis: Redis): Promise<ScenarioResult> {
       const pending = (counts.waiting ?? 0) + (counts.active ?? 0) + (counts.delayed ?? 0) + (counts.prioritized ?? 0);
       const failed = counts.failed ?? 0;
       if (pending === 0 && done + failed >= s.customers) break;
-      if (worker.exitCode !== null) throw new Error('worker died during the run');
+      if (workers.some((w) => w.exitCode !== null)) throw new Error('worker died during the run');
       // A sample of job durations: the most recent completed jobs (the rest are trimmed).
       for (const job of await queue.getJobs(['completed'], 0, 199)) {
         if (job.id && job.processedOn && job.finishedOn) durations.set(job.id, job.finishedOn - job.processedOn);
@@ -306,11 +329,12 @@ async function runScenario(s: Scenario, redis: Redis): Promise<ScenarioResult> {
       await sleep(500);
     }
     const seconds = (performance.now() - started) / 1000;
-    const cpuMs = readProcCpuMs(pid) - cpuBefore;
+    const cpuMs = workersCpuMs() - cpuBefore;
     const simCpuMs = readProcCpuMs(simPid) - simCpuBefore;
     const redisCpu = (await redisCpuMs(redis)) - redisCpuBefore;
     const machineBusyCores = (readMachineCpuMs() - machineBefore) / (seconds * 1000);
-    const mem = readProcMemMb(pid);
+    // Peak RSS of the largest worker process (each must stay under the target on its own).
+    const mem = pids.map(readProcMemMb).reduce((a, b) => (b.peakRssMb > a.peakRssMb ? b : a));
     const statsAfter = await simStats(sim);
     const infosoftCalls = diff(statsAfter.infosoft, statsBefore.infosoft);
     const windwardCalls = diff(statsAfter.windward, statsBefore.windward);
@@ -347,13 +371,12 @@ async function runScenario(s: Scenario, redis: Redis): Promise<ScenarioResult> {
     return result;
   } finally {
     db?.close();
-    await stopChild(worker);
+    await Promise.all(workers.map((w) => stopChild(w)));
     closeSync(logFd);
     // The last run's worker log, for a look at warnings.
     spawnSync('cp', [join(dir, 'worker.log'), 'bench/results/worker-last.log']);
     await stopChild(sim.child);
-    await queue.close();
-    await pollQueue.close();
+    await queues.close();
     await dropPrefix(redis, prefix);
     rmSync(dir, { recursive: true, force: true });
   }
