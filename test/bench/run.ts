@@ -210,9 +210,14 @@ interface ScenarioResult {
   others: { simulatorCpuMsPerCustomer: number; redisCpuMsPerCustomer: number; machineBusyCores: number };
   redis: { usedMemoryMb: number; prefixKeys: number; prefixMb: number };
   noopJobsPerSecond?: number;
+  /** concurrency / (calls per customer × latency): every remote call counted, as the issue defines it. */
   latencyBound?: number;
-  windwardConnectionBound?: number;
   ratioToLatencyBound?: number;
+  /** Stricter: the Infosoft reads a sync makes at once (titles, moves) counted as one round trip. */
+  criticalPathBound?: number;
+  ratioToCriticalPathBound?: number;
+  /** Windward accepts 32 connections: 32 / (Windward calls per customer × latency). */
+  windwardConnectionBound?: number;
   ratioToNoop?: number;
   incremental?: IncrementalResult;
 }
@@ -226,6 +231,8 @@ interface IncrementalResult {
   windwardCallsPerChanged: number;
   latencyBound?: number;
   ratioToLatencyBound?: number;
+  criticalPathBound?: number;
+  ratioToCriticalPathBound?: number;
   unchangedCheck: { customers: number; windwardCalls: number; infosoftCalls: number; seconds: number };
 }
 
@@ -458,8 +465,12 @@ async function runIncremental(
     },
   };
   if (s.latencyMs > 0) {
-    result.latencyBound = s.concurrency / ((2 + windwardPerChanged) * (s.latencyMs / 1000));
+    // Every call the change cost, the poll's GetChangedCustomers included.
+    const callsPerChanged = (sum(infosoft) + sum(windward)) / changed;
+    result.latencyBound = s.concurrency / (callsPerChanged * (s.latencyMs / 1000));
     result.ratioToLatencyBound = result.customersPerSecond / result.latencyBound;
+    result.criticalPathBound = s.concurrency / ((2 + windwardPerChanged) * (s.latencyMs / 1000));
+    result.ratioToCriticalPathBound = result.customersPerSecond / result.criticalPathBound;
   }
   log(`  incremental: ${changed} changed, ${enqueued} enqueued, ${seconds.toFixed(2)} s, Windward ${JSON.stringify(windward)}; unchanged ${unchangedNumbers.length}: ${result.unchangedCheck.windwardCalls} Windward calls`);
   return result;
@@ -526,7 +537,10 @@ async function main(): Promise<void> {
         r.noopJobsPerSecond = noop[concurrency];
         r.ratioToNoop = r.noopJobsPerSecond ? r.customersPerSecond / r.noopJobsPerSecond : undefined;
         if (latencyMs > 0) {
-          r.latencyBound = concurrency / (r.criticalPathCalls * (latencyMs / 1000));
+          const seconds = latencyMs / 1000;
+          r.latencyBound = concurrency / ((r.callsPerCustomer.infosoftTotal + r.callsPerCustomer.windwardTotal) * seconds);
+          r.criticalPathBound = concurrency / (r.criticalPathCalls * seconds);
+          r.ratioToCriticalPathBound = r.customersPerSecond / r.criticalPathBound;
           // Windward accepts 32 connections; the client never opens more.
           r.windwardConnectionBound = 32 / (r.callsPerCustomer.windwardTotal * (latencyMs / 1000));
           r.ratioToLatencyBound = r.customersPerSecond / r.latencyBound;
@@ -557,6 +571,9 @@ async function main(): Promise<void> {
       '÷ no-op': fmt(r.ratioToNoop, 2),
       'latency bound': fmt(r.latencyBound),
       '÷ bound': fmt(r.ratioToLatencyBound, 2),
+      'crit.path bound': fmt(r.criticalPathBound),
+      '÷ crit.': fmt(r.ratioToCriticalPathBound, 2),
+      'WW 32-conn bound': fmt(r.windwardConnectionBound),
       failed: r.failed,
     })),
   );
@@ -569,7 +586,8 @@ async function main(): Promise<void> {
     if (!inc) continue;
     console.log(
       `\nIncremental (${r.customers} customers, ${r.latencyMs} ms, concurrency ${r.concurrency}): ${inc.changed} changed → ${inc.enqueued} enqueued by one poll, ` +
-        `converged in ${inc.seconds.toFixed(2)} s (${fmt(inc.customersPerSecond)} customers/s; latency bound ${fmt(inc.latencyBound)}, ratio ${fmt(inc.ratioToLatencyBound, 2)})`,
+        `converged in ${inc.seconds.toFixed(2)} s (${fmt(inc.customersPerSecond)} customers/s; latency bound ${fmt(inc.latencyBound)}, ratio ${fmt(inc.ratioToLatencyBound, 2)}; ` +
+        `critical-path bound ${fmt(inc.criticalPathBound)}, ratio ${fmt(inc.ratioToCriticalPathBound, 2)})`,
     );
     console.log(`  calls: Infosoft ${JSON.stringify(inc.calls.infosoft)} Windward ${JSON.stringify(inc.calls.windward)} (${inc.windwardCallsPerChanged.toFixed(2)} Windward calls per changed customer)`);
     console.log(`  ${inc.unchangedCheck.customers} unchanged customers re-synced: ${inc.unchangedCheck.windwardCalls} Windward calls, ${inc.unchangedCheck.infosoftCalls} Infosoft calls, ${inc.unchangedCheck.seconds.toFixed(2)} s`);
