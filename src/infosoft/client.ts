@@ -183,11 +183,12 @@ export async function createInfosoftClient(config: InfosoftClientConfig): Promis
   }
 
   return {
-    async getCustomer(customerNumber, titleCodes): Promise<InfosoftCustomer> {
+    async getCustomer(customerNumber, titleCodes, options = {}): Promise<InfosoftCustomer> {
       // Master data first: an unknown customer then costs one call, which keeps sweeps cheap.
       const master = await getCustomerInformation(customerNumber, null);
       const codes = [...new Set(titleCodes.map((t) => t.trim()).filter((t) => t !== ''))];
       if (codes.length === 0) return toInfosoftCustomer(master);
+      options.onMasterData?.(toInfosoftCustomer(master));
       const [titles, moves] = await Promise.all([
         Promise.all(codes.map(async (titleCode): Promise<TitleAnswer> => ({ titleCode, info: await getCustomerInformation(customerNumber, titleCode) }))),
         getPendingMovesWire(customerNumber),

@@ -26,7 +26,7 @@ export function createLazyInfosoft(config: Config['infosoft'], options: { maxCon
     }
   };
   return {
-    getCustomer: async (customerNumber, titleCodes) => (await get()).getCustomer(customerNumber, titleCodes),
+    getCustomer: async (customerNumber, titleCodes, options) => (await get()).getCustomer(customerNumber, titleCodes, options),
     getChangedCustomers: async (from, to) => (await get()).getChangedCustomers(from, to),
     updateCustomerDetails: async (customerNumber, details, signature) => (await get()).updateCustomerDetails(customerNumber, details, signature),
     savePermanentMove: async (customerNumber, titleCode, address, startDate, signature) =>

@@ -13,7 +13,13 @@ export type ExistingDecision =
   | { kind: 'review'; candidates: ScoredCandidate[]; reason: string }
   | { kind: 'create'; reason: string; best?: ScoredCandidate };
 
-export type FindExisting = (customer: InfosoftCustomer) => Promise<ExistingDecision>;
+/** A Windward e-mail lookup the caller already started (see syncCustomer). */
+export interface EmailLookup {
+  email: string;
+  customers: Promise<WindwardCustomer[]>;
+}
+
+export type FindExisting = (customer: InfosoftCustomer, started?: EmailLookup) => Promise<ExistingDecision>;
 
 export interface MatcherLookupDeps {
   windward: Pick<WindwardPort, 'findByEmail' | 'getCustomer'>;
@@ -24,7 +30,7 @@ export interface MatcherLookupDeps {
 
 export function createMatcherLookup(deps: MatcherLookupDeps): FindExisting {
   const { params, mirror } = deps;
-  return async (customer) => {
+  return async (customer, started) => {
     const incoming = toMatchRecordFromInfosoft(customer);
     const candidates = new Map<string, Candidate>();
     // Records read from Windward during this lookup: current already, no need to read them again.
@@ -38,7 +44,7 @@ export function createMatcherLookup(deps: MatcherLookupDeps): FindExisting {
       candidates.set(id, prepared ? { id, prepared } : (row.record as MatchRecord));
     }
     if (customer.email) {
-      const live = await deps.windward.findByEmail(customer.email);
+      const live = await (started?.email === customer.email ? started.customers : deps.windward.findByEmail(customer.email));
       if (live.length > 0) {
         const filings = live.map((c) => toMirrorFiling(c, params));
         // Refile only what the mirror does not already hold as it is (a write per lookup otherwise).

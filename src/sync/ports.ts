@@ -9,13 +9,21 @@ import type {
   WindwardUnique,
 } from '../domain/customer.js';
 
+export interface GetCustomerOptions {
+  /**
+   * Called with the master data (no titles yet) as soon as it is read, while the title and move
+   * reads are still under way: lets the caller start work that needs only the master data.
+   */
+  onMasterData?: (customer: InfosoftCustomer) => void;
+}
+
 export interface InfosoftPort {
   /**
    * Master data and billing address, plus the delivery address of each given title.
    * Throws PermanentError(code 'customer_not_found') for an unknown customer number,
    * TransientError for anything worth retrying.
    */
-  getCustomer(customerNumber: CustomerNumber, titleCodes: readonly string[]): Promise<InfosoftCustomer>;
+  getCustomer(customerNumber: CustomerNumber, titleCodes: readonly string[], options?: GetCustomerOptions): Promise<InfosoftCustomer>;
   /** Customer numbers changed in [from, to) according to the installation's change feed. */
   getChangedCustomers(from: Date, to: Date): Promise<CustomerNumber[]>;
   /** Master data (two-way sync). A stale concurrency token fails transiently: the job re-reads and re-applies. */
