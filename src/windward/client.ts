@@ -1,5 +1,4 @@
 import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
-import pLimit from 'p-limit';
 import type { z } from 'zod';
 import type { CountryStyle } from '../address/index.js';
 import type { WindwardCustomer, WindwardCustomerDraft, WindwardUnique } from '../domain/customer.js';
@@ -55,8 +54,10 @@ type Operation = 'Customers' | 'Get_Customer_By_Email' | 'addCustomer' | 'update
 export function createWindwardClient(config: WindwardClientConfig): WindwardClient {
   const paths: WindwardPaths = { ...DEFAULT_WINDWARD_PATHS, ...config.paths };
   const maxConcurrent = Math.min(Math.max(1, Math.floor(config.maxConcurrent ?? 8)), WINDWARD_CONNECTION_LIMIT);
-  const limit = pLimit(maxConcurrent);
-  // Keep-alive connections, never more than the WebAPI accepts (undici's pool behind axios).
+  // Keep-alive connections, never more than the WebAPI accepts: undici's pool behind axios sends one
+  // request per connection at a time and queues the rest. It frees a connection the moment an answer
+  // has arrived, where a limiter around the call would hold it until this process got round to
+  // reading the answer (under load, a busy event loop then wasted a third of Windward's capacity).
   const transport = createUndiciAdapter({ connections: maxConcurrent });
   const http: AxiosInstance = axios.create({
     baseURL: config.baseUrl.endsWith('/') ? config.baseUrl : `${config.baseUrl}/`,
@@ -75,19 +76,17 @@ export function createWindwardClient(config: WindwardClientConfig): WindwardClie
   });
 
   async function call(operation: Operation, method: 'GET' | 'POST', path: string, body?: unknown): Promise<unknown> {
-    return limit(async () => {
-      let response: AxiosResponse<string>;
-      try {
-        response = await http.request<string>({
-          method,
-          url: path,
-          ...(body === undefined ? {} : { data: encodeJsonBody(body) }),
-        });
-      } catch (error) {
-        throw toTransportError(error, operation);
-      }
-      return readJson(operation, response);
-    });
+    let response: AxiosResponse<string>;
+    try {
+      response = await http.request<string>({
+        method,
+        url: path,
+        ...(body === undefined ? {} : { data: encodeJsonBody(body) }),
+      });
+    } catch (error) {
+      throw toTransportError(error, operation);
+    }
+    return readJson(operation, response);
   }
 
   async function fetchCustomers(path: string): Promise<WireCustomer[]> {

@@ -13,7 +13,8 @@ export interface UndiciAdapter {
 
 /** `connections`: sockets per origin at most (keep-alive, reused). */
 export function createUndiciAdapter(options: { connections: number }): UndiciAdapter {
-  const agent = new Agent({ connections: options.connections, keepAliveTimeout: 30_000 });
+  // pipelining 1: one request per connection at a time, so `connections` caps the requests in flight.
+  const agent = new Agent({ connections: options.connections, pipelining: 1, keepAliveTimeout: 30_000 });
 
   const adapter: AxiosAdapter = async (config) => {
     const url = toFullUrl(config);
