@@ -41,9 +41,10 @@ export const MIRROR_QUERIES = {
     `select ${placeholders(keyCount, '(select count(*) from (select 1 from mirror_key where key = ? limit ?))')}`,
   /** The mirrored rows of customers under any of the keys: params key1..keyN, limit. */
   candidateRows: (keyCount: number) =>
-    `select windward_unique, external_ref, record, prepared, fingerprint from windward_mirror where windward_unique in
+    `select windward_unique, external_ref, prepared, fingerprint from windward_mirror where windward_unique in
        (select distinct windward_unique from mirror_key where key in (${placeholders(keyCount)}) limit ?)`,
   row: 'select windward_unique, external_ref, record, prepared, fingerprint from windward_mirror where windward_unique = ?',
+  recordOf: 'select record from windward_mirror where windward_unique = ?',
   byRef: 'select windward_unique as u from windward_mirror where external_ref = ?',
 } as const;
 
@@ -65,6 +66,7 @@ function statements(db: Db) {
     countUpTo: sqlite.prepare('select count(*) as n from windward_mirror where windward_unique <= ?'),
     byRef: sqlite.prepare(MIRROR_QUERIES.byRef),
     row: sqlite.prepare(MIRROR_QUERIES.row),
+    recordOf: sqlite.prepare(MIRROR_QUERIES.recordOf),
     staleUniques: sqlite.prepare('select windward_unique as u from windward_mirror where refreshed_at < ?'),
     deleteRow: sqlite.prepare('delete from windward_mirror where windward_unique = ?'),
   };
@@ -167,25 +169,29 @@ export function findMirrorCandidates(db: Db, keys: readonly string[], maxPosting
   });
   if (selective.length === 0) return { candidates: [], skippedKeys, rowsRead };
   const rows = statementFor(db, 'candidateRows', selective.length, MIRROR_QUERIES.candidateRows).all(...selective, limit) as StoredRow[];
-  return { candidates: rows.map(toMirrorRow), skippedKeys, rowsRead };
+  return { candidates: rows.map((row) => toMirrorRow(db, row)), skippedKeys, rowsRead };
 }
 
 interface StoredRow {
   windward_unique: number;
   external_ref: string;
-  record: string;
+  /** Absent from candidate rows: read when first asked for. */
+  record?: string;
   prepared: string | null;
   fingerprint: string;
 }
 
-function toMirrorRow(row: StoredRow): MirrorRow {
-  // The record is parsed when first read: a lookup that compares prepared forms never needs it.
+function toMirrorRow(db: Db, row: StoredRow): MirrorRow {
+  // The record is read and parsed when first asked for: a lookup comparing prepared forms never is.
   let record: unknown;
   return {
     windwardUnique: row.windward_unique,
     externalRef: row.external_ref,
     get record() {
-      record ??= JSON.parse(row.record) as unknown;
+      if (record === undefined) {
+        const text = row.record ?? (prepared(db).recordOf.get(row.windward_unique) as { record: string } | undefined)?.record;
+        record = text === undefined ? null : (JSON.parse(text) as unknown);
+      }
       return record;
     },
     prepared: row.prepared === null ? null : (JSON.parse(row.prepared) as unknown),
@@ -195,7 +201,7 @@ function toMirrorRow(row: StoredRow): MirrorRow {
 
 export function readMirrorRow(db: Db, windwardUnique: WindwardUnique): MirrorRow | null {
   const row = prepared(db).row.get(windwardUnique) as StoredRow | undefined;
-  return row ? toMirrorRow(row) : null;
+  return row ? toMirrorRow(db, row) : null;
 }
 
 export function findMirrorByExternalRef(db: Db, externalRef: string): WindwardUnique[] {

@@ -70,6 +70,7 @@ describe('windward mirror', () => {
       [MIRROR_QUERIES.postingSizes(2), ['a', 10, 'b', 10]],
       [MIRROR_QUERIES.candidateRows(2), ['a', 'b', 200]],
       [MIRROR_QUERIES.row, [1]],
+      [MIRROR_QUERIES.recordOf, [1]],
       [MIRROR_QUERIES.byRef, ['IS-1']],
     ];
     const plans = statements.map(([sql, params]) =>
