@@ -15,6 +15,8 @@ import { Redis } from 'ioredis';
 import { JOB_NAMES, QUEUE_NAMES } from '../../src/queue/jobs.js';
 import { loadConfig } from '../../src/config.js';
 import { createQueues, enqueueCustomerSyncs } from '../../src/queue/queues.js';
+import { generateCustomers } from '../../src/simulators/generate.js';
+import { DEMO_TITLE_CODES } from '../../src/simulators/index.js';
 
 const HELP = `npm run bench -- [options]
   --sizes 20000,100000     customers per backfill (default 20000; 100k adds ~25 min per cell on 2 cores)
@@ -185,6 +187,36 @@ function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
 }
 
+// ---------- are the links right? ----------
+
+interface LinkCheck {
+  /** Pre-existing Windward twins linked to their own Infosoft customer. */
+  twinsLinked: number;
+  twins: number;
+  /** Bill-to links to a seeded Windward record that is not the customer's twin (another person). */
+  wrongLinks: number;
+  /** Customers with a twin in Windward for whom a new record was created instead (a duplicate). */
+  duplicatesCreated: number;
+}
+
+/** The simulator's generated data, regenerated with its options, tells which record is whose twin. */
+function checkLinks(customers: number, db: Database.Database): LinkCheck {
+  const data = generateCustomers({ customers, overlap: 0.3, shipToShare: 0.1, seed: 1, titleCodes: DEMO_TITLE_CODES });
+  const twinOf = new Map(data.preExisting.map((customerNumber, index) => [customerNumber, data.windward[index]?.Unique as number]));
+  const seeded = new Set(data.windward.map((w) => w.Unique as number));
+  const links = db.prepare("select customer_number as c, windward_unique as u from customer_link where role = 'bill_to'").all() as Array<{ c: number; u: number }>;
+  let twinsLinked = 0;
+  let wrongLinks = 0;
+  let duplicatesCreated = 0;
+  for (const { c, u } of links) {
+    const twin = twinOf.get(c);
+    if (twin !== undefined && u === twin) twinsLinked += 1;
+    else if (seeded.has(u)) wrongLinks += 1;
+    else if (twin !== undefined) duplicatesCreated += 1;
+  }
+  return { twinsLinked, twins: twinOf.size, wrongLinks, duplicatesCreated };
+}
+
 // ---------- one end-to-end scenario ----------
 
 interface Scenario {
@@ -209,6 +241,8 @@ interface ScenarioResult {
   /** The other CPU consumers on this machine, to tell a saturated machine from a slow worker. */
   others: { simulatorCpuMsPerCustomer: number; redisCpuMsPerCustomer: number; machineBusyCores: number };
   redis: { usedMemoryMb: number; prefixKeys: number; prefixMb: number };
+  /** Links checked against the generated data: every pre-existing twin linked to its own customer. */
+  links: LinkCheck;
   noopJobsPerSecond?: number;
   /** concurrency / (calls per customer × latency): every remote call counted, as the issue defines it. */
   latencyBound?: number;
@@ -372,8 +406,10 @@ async function runScenario(s: Scenario, redis: Redis): Promise<ScenarioResult> {
       worker: { cpuMsPerCustomer: cpuMs / s.customers, cpuMs, peakRssMb: mem.peakRssMb, rssAfterMb: mem.rssMb, rssAtStartMb },
       others: { simulatorCpuMsPerCustomer: simCpuMs / s.customers, redisCpuMsPerCustomer: redisCpu / s.customers, machineBusyCores },
       redis: await redisMemory(redis, prefix),
+      links: checkLinks(s.customers, db),
     };
     log(`  ${result.customersPerSecond.toFixed(0)} customers/s, ${result.worker.cpuMsPerCustomer.toFixed(2)} ms CPU/customer, peak RSS ${mem.peakRssMb.toFixed(0)} MB`);
+    log(`  links: ${JSON.stringify(result.links)}`);
 
     if (s.incremental) result.incremental = await runIncremental(s, sim, queue, pollQueue, countLog, pid);
     return result;
@@ -576,6 +612,8 @@ async function main(): Promise<void> {
       '÷ crit.': fmt(r.ratioToCriticalPathBound, 2),
       'WW 32-conn bound': fmt(r.windwardConnectionBound),
       failed: r.failed,
+      'wrong links': r.links.wrongLinks,
+      'dup. created': r.links.duplicatesCreated,
     })),
   );
   console.log('Remote calls per customer by operation:');
