@@ -1,5 +1,5 @@
 // The hot read path of the Infosoft client without the soap package: GetCustomerInformation and
-// GetPendingMoves are sent as fixed envelopes over a keep-alive agent and plain answers are read by a
+// GetPendingMoves are sent as fixed envelopes over undici's keep-alive pool and plain answers are read by a
 // small strict XML reader. Anything the reader is not sure about (faults, CDATA, comments, unknown
 // attributes, non-2xx statuses) goes back to the soap package's own parser, so errors are classified
 // exactly as before (infosoft/errors.ts).
