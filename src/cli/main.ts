@@ -2,6 +2,7 @@
 // The `customer-sync` command (DESIGN §5.1). Exit codes: 0 success, 1 failure, 2 usage error.
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { ConfigError, ENVIRONMENT_VARIABLES } from '../config.js';
+import { CliError, EXIT, parseCustomerNumber, withApp } from './context.js';
 // Commands are loaded when run: the worker should not carry the web server, the simulators or the
 // evaluation tools in memory (about 20 MB of resident memory).
 const commands = {
@@ -18,7 +19,6 @@ const commands = {
   web: () => import('./commands/web.js'),
   worker: () => import('./commands/worker.js'),
 };
-import { CliError, EXIT, parseCustomerNumber, withApp } from './context.js';
 
 function toInteger(min: number, max = Number.MAX_SAFE_INTEGER) {
   return (value: string): number => {

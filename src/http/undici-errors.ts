@@ -3,7 +3,7 @@
 import { errors } from 'undici';
 
 /** The Node-style code of a transport failure, or undefined when there is none. */
-export function toTransportCode(error: unknown): string | undefined {
+function toTransportCode(error: unknown): string | undefined {
   if (error instanceof errors.HeadersTimeoutError || error instanceof errors.BodyTimeoutError || error instanceof errors.ConnectTimeoutError) {
     return 'ETIMEDOUT';
   }
@@ -13,4 +13,11 @@ export function toTransportCode(error: unknown): string | undefined {
   if (typeof cause === 'string' && /^E[A-Z]+$/u.test(cause)) return cause;
   if (own === 'UND_ERR_SOCKET' || own === 'UND_ERR_CLOSED') return 'ECONNRESET';
   return typeof own === 'string' ? own : undefined;
+}
+
+/** The code and a readable message of a transport failure, as the clients' error classifiers expect. */
+export function toTransportFailure(error: unknown, timeoutMs: number | undefined): { code: string | undefined; message: string } {
+  const code = toTransportCode(error);
+  const message = code === 'ETIMEDOUT' ? `timeout of ${timeoutMs ?? 0}ms exceeded` : error instanceof Error ? error.message : String(error);
+  return { code, message };
 }

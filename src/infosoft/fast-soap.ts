@@ -5,7 +5,7 @@
 // exactly as before (infosoft/errors.ts).
 import type { IncomingHttpHeaders } from 'node:http';
 import { Pool } from 'undici';
-import { toTransportCode } from '../http/undici-errors.js';
+import { toTransportFailure } from '../http/undici-errors.js';
 
 const ENVELOPE_START =
   '<?xml version="1.0" encoding="utf-8"?><soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/" ' +
@@ -68,8 +68,7 @@ export function createFastTransport(endpoint: string, authorization: string | un
         return { status: answer.statusCode, headers: answer.headers as IncomingHttpHeaders, body: await answer.body.text() };
       } catch (error) {
         // Classified by infosoft/errors.ts from the Node-style code, as with node:http before.
-        const code = toTransportCode(error);
-        const message = code === 'ETIMEDOUT' ? `timeout of ${timeoutMs}ms exceeded` : error instanceof Error ? error.message : String(error);
+        const { code, message } = toTransportFailure(error, timeoutMs);
         throw Object.assign(new Error(message, { cause: error }), { code, name: error instanceof Error ? error.name : 'Error' });
       }
     },

@@ -3,6 +3,7 @@
 import type { WindwardUnique } from '../domain/customer.js';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from './db.js';
+import { preparedPerDatabase } from './prepared.js';
 
 export interface MirrorEntry {
   windwardUnique: WindwardUnique;
@@ -51,9 +52,7 @@ export const MIRROR_QUERIES = {
 /** One multi-row insert per filing instead of one run per key. */
 const insertKeysSql = (rowCount: number) => `insert or ignore into mirror_key (key, windward_unique) values ${placeholders(rowCount, '(?, ?)')}`;
 
-function statements(db: Db) {
-  const sqlite = db.$client;
-  return {
+const statements = preparedPerDatabase((sqlite) => ({
     upsertRow: sqlite.prepare(
       `insert into windward_mirror (windward_unique, external_ref, record, prepared, fingerprint, refreshed_at) values (?, ?, ?, ?, ?, ?)
        on conflict(windward_unique) do update set external_ref = excluded.external_ref, record = excluded.record,
@@ -69,16 +68,7 @@ function statements(db: Db) {
     recordOf: sqlite.prepare(MIRROR_QUERIES.recordOf),
     staleUniques: sqlite.prepare('select windward_unique as u from windward_mirror where refreshed_at < ?'),
     deleteRow: sqlite.prepare('delete from windward_mirror where windward_unique = ?'),
-  };
-}
-
-type Statements = ReturnType<typeof statements>;
-const cache = new WeakMap<Db, Statements>();
-function prepared(db: Db): Statements {
-  let s = cache.get(db);
-  if (!s) cache.set(db, (s = statements(db)));
-  return s;
-}
+}));
 
 /** Statements whose text depends on a count (keys, rows), prepared once per count. */
 const byCount = new WeakMap<Db, Map<string, Statement<unknown[]>>>();
@@ -113,7 +103,7 @@ function countCache(db: Db): CountCache {
 /** Files customers (new or changed) with their keys, replacing what was filed for them before. */
 export function upsertMirrorEntries(db: Db, entries: readonly MirrorEntry[], now: Date = new Date()): void {
   if (entries.length === 0) return;
-  const s = prepared(db);
+  const s = statements(db);
   const at = now.toISOString();
   db.$client.transaction(() => {
     for (const entry of entries) {
@@ -130,7 +120,7 @@ export function upsertMirrorEntries(db: Db, entries: readonly MirrorEntry[], now
 
 /** Forgets customers not seen since `before` (deleted in Windward). Returns how many. */
 export function removeStaleMirrorEntries(db: Db, before: Date): number {
-  const s = prepared(db);
+  const s = statements(db);
   const stale = s.staleUniques.all(before.toISOString()) as Array<{ u: number }>;
   db.$client.transaction(() => {
     for (const { u } of stale) {
@@ -189,7 +179,7 @@ function toMirrorRow(db: Db, row: StoredRow): MirrorRow {
     externalRef: row.external_ref,
     get record() {
       if (record === undefined) {
-        const text = row.record ?? (prepared(db).recordOf.get(row.windward_unique) as { record: string } | undefined)?.record;
+        const text = row.record ?? (statements(db).recordOf.get(row.windward_unique) as { record: string } | undefined)?.record;
         record = text === undefined ? null : (JSON.parse(text) as unknown);
       }
       return record;
@@ -200,19 +190,19 @@ function toMirrorRow(db: Db, row: StoredRow): MirrorRow {
 }
 
 export function readMirrorRow(db: Db, windwardUnique: WindwardUnique): MirrorRow | null {
-  const row = prepared(db).row.get(windwardUnique) as StoredRow | undefined;
+  const row = statements(db).row.get(windwardUnique) as StoredRow | undefined;
   return row ? toMirrorRow(db, row) : null;
 }
 
 export function findMirrorByExternalRef(db: Db, externalRef: string): WindwardUnique[] {
-  return (prepared(db).byRef.all(externalRef) as Array<{ u: number }>).map((row) => row.u);
+  return (statements(db).byRef.all(externalRef) as Array<{ u: number }>).map((row) => row.u);
 }
 
 /** Customers in the mirror, possibly up to a minute old (a statistic for the matcher). */
 export function countMirror(db: Db, nowMs: number = Date.now()): number {
   const c = countCache(db);
   if (c.total && nowMs - c.total.at < COUNT_CACHE_MS) return c.total.n;
-  const { n } = prepared(db).total.get() as { n: number };
+  const { n } = statements(db).total.get() as { n: number };
   // An empty mirror is not cached: the first refresh must be seen at once.
   c.total = n > 0 ? { n, at: nowMs } : null;
   return n;
@@ -226,7 +216,7 @@ export function readTermFrequency(db: Db, field: string, value: string, nowMs: n
   const cached = c.terms.get(key);
   if (cached && nowMs - cached.at < COUNT_CACHE_MS) n = cached.n;
   else {
-    n = (prepared(db).termCount.get(key) as { n: number }).n;
+    n = (statements(db).termCount.get(key) as { n: number }).n;
     if (c.terms.size >= TERM_CACHE_SIZE) c.terms.clear();
     c.terms.set(key, { n, at: nowMs });
   }
@@ -236,10 +226,10 @@ export function readTermFrequency(db: Db, field: string, value: string, nowMs: n
 }
 
 export function readMaxMirroredUnique(db: Db): number {
-  return (prepared(db).maxUnique.get() as { n: number }).n;
+  return (statements(db).maxUnique.get() as { n: number }).n;
 }
 
 /** How many mirrored customers have a Unique at or below this one (their position in the listing). */
 export function countMirroredUpTo(db: Db, windwardUnique: number): number {
-  return (prepared(db).countUpTo.get(windwardUnique) as { n: number }).n;
+  return (statements(db).countUpTo.get(windwardUnique) as { n: number }).n;
 }

@@ -6,6 +6,7 @@ import { toBillToDraft } from './draft.js';
 import { fingerprintDraft } from './fingerprint.js';
 import { createOnce } from './create-once.js';
 import type { EmailLookup } from './find-existing.js';
+import type { LinkRecord } from './ports.js';
 import { syncShipTos } from './ship-to.js';
 import { syncBothWays } from './sync-both-ways.js';
 import type { SyncAction, SyncCustomerDeps, SyncOutcome } from './sync-deps.js';
@@ -18,18 +19,20 @@ export async function syncCustomer(
   customerNumber: CustomerNumber,
   jobId: string | null = null,
 ): Promise<SyncOutcome> {
+  // Read once, before the remote reads: only this job (holding the customer's lock) changes its links.
+  const link = deps.links.find(customerNumber, 'bill_to', null);
   let emailLookup: EmailLookup | undefined;
   const customer = await deps.infosoft.getCustomer(customerNumber, deps.titleCodes, {
     // An unlinked customer will be matched, and matching asks Windward by e-mail: start that read
     // now, beside Infosoft's title and move reads, instead of after them (one round trip less).
     onMasterData: (master) => {
-      if (!master.email || deps.links.find(customerNumber, 'bill_to', null) || deps.reviews.findPending(customerNumber)) return;
+      if (!master.email || link || deps.reviews.findPending(customerNumber)) return;
       emailLookup = { email: master.email, customers: deps.windward.findByEmail(master.email) };
       // Awaited by the matcher, or never (a pending review, a retry that adopts): no unhandled rejection.
       emailLookup.customers.catch(() => undefined);
     },
   });
-  const billTo = await syncBillTo(deps, customer, emailLookup);
+  const billTo = await syncBillTo(deps, customer, link, emailLookup);
   // A customer waiting for review gets nothing written in Windward, ship-to records included.
   const outcome = billTo.action === 'review' ? billTo : await withShipTos(deps, customer, billTo);
   await deps.movePlanner.plan(
@@ -58,7 +61,12 @@ async function withShipTos(deps: SyncCustomerDeps, customer: InfosoftCustomer, b
   };
 }
 
-async function syncBillTo(deps: SyncCustomerDeps, customer: InfosoftCustomer, emailLookup?: EmailLookup): Promise<SyncOutcome> {
+async function syncBillTo(
+  deps: SyncCustomerDeps,
+  customer: InfosoftCustomer,
+  link: LinkRecord | null,
+  emailLookup?: EmailLookup,
+): Promise<SyncOutcome> {
   const { customerNumber } = customer;
   const draft = toBillToDraft(customer, deps.defaultCountryCode);
   const fingerprint = fingerprintDraft(draft);
@@ -71,7 +79,6 @@ async function syncBillTo(deps: SyncCustomerDeps, customer: InfosoftCustomer, em
     ...(evidence === undefined ? {} : { evidence }),
   });
 
-  const link = deps.links.find(customerNumber, 'bill_to', null);
   if (link && deps.twoWay) return syncBothWays(deps, deps.twoWay, customer, link);
   if (link) {
     if (link.fingerprint === fingerprint) return result('unchanged', link.windwardUnique, 'Windward already has these values');

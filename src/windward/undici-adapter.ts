@@ -4,7 +4,7 @@
 // synced customer. Only what the Windward client uses is supported: text bodies, no redirects.
 import { AxiosError, AxiosHeaders, type AxiosAdapter, type AxiosResponse, type InternalAxiosRequestConfig } from 'axios';
 import { Agent, type Dispatcher } from 'undici';
-import { toTransportCode } from '../http/undici-errors.js';
+import { toTransportFailure } from '../http/undici-errors.js';
 
 export interface UndiciAdapter {
   adapter: AxiosAdapter;
@@ -84,7 +84,6 @@ function toPlainHeaders(headers: AxiosHeaders): Record<string, string> {
 /** The codes axios' own http adapter would report, so error classification does not change. */
 function toAxiosError(error: unknown, config: InternalAxiosRequestConfig): AxiosError {
   if (config.signal?.aborted) return new AxiosError('canceled', AxiosError.ERR_CANCELED, config);
-  const code = toTransportCode(error);
-  const message = code === 'ETIMEDOUT' ? `timeout of ${config.timeout ?? 0}ms exceeded` : error instanceof Error ? error.message : String(error);
+  const { code, message } = toTransportFailure(error, config.timeout);
   return new AxiosError(message, code, config);
 }
