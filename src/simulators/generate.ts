@@ -23,10 +23,14 @@ const STREETS = [
   'Løvåsveien', 'Nedre Slottsgate', 'Granåsen', 'Tærudgata', 'Prinsens gate', 'Haukåsen',
   'Hegdehaugsveien', 'Thereses gate', 'Uelands gate', 'Markveien', 'Bergensgata', 'Vestre Elvebakke', 'Trollåsveien', 'Nordre gate', 'Øvre Slottsgate', 'Kvitsøygata', 'Smedgata', 'Vågsallmenningen', 'Elvegata', 'Solbakken', 'Tårnveien', 'Gamle Drammensvei', 'Lilleakerveien', 'Jernbanegata', 'Hamnegata', 'Søndre gate',
 ];
-const PLACES: Array<[string, string]> = [
-  ['0667', 'OSLO'], ['0150', 'OSLO'], ['0355', 'OSLO'], ['5003', 'BERGEN'], ['7010', 'TRONDHEIM'], ['4006', 'STAVANGER'],
-  ['9008', 'TROMSØ'], ['2000', 'LILLESTRØM'], ['1337', 'SANDVIKA'], ['3015', 'DRAMMEN'], ['4612', 'KRISTIANSAND S'],
-  ['8006', 'BODØ'], ['6002', 'ÅLESUND'], ['2609', 'LILLEHAMMER'], ['1530', 'MOSS'], ['0001', 'OSLO'],
+// Towns and the postal codes each spans. A postcode is drawn from its town's range, so a large run
+// spreads over about a thousand postcodes, as a newspaper group's customers do; sixteen postcodes
+// for a hundred thousand people would make every "same surname in the same postcode" block a
+// hundred namesakes long, which real data does not do.
+const TOWNS: ReadonlyArray<readonly [city: string, firstPostcode: number, lastPostcode: number]> = [
+  ['OSLO', 150, 1295], ['BERGEN', 5003, 5099], ['TRONDHEIM', 7010, 7099], ['STAVANGER', 4006, 4099],
+  ['TROMSØ', 9006, 9099], ['LILLESTRØM', 2000, 2019], ['SANDVIKA', 1300, 1349], ['DRAMMEN', 3001, 3049],
+  ['KRISTIANSAND S', 4608, 4639], ['BODØ', 8001, 8049], ['ÅLESUND', 6001, 6029], ['LILLEHAMMER', 2601, 2629], ['MOSS', 1501, 1539],
 ];
 const ENTRANCES = ['', '', '', 'A', 'B', 'C'];
 
@@ -66,6 +70,10 @@ function toEmailLocal(first: string, last: string, n: number): string {
 export function generateCustomers(options: GenerateOptions): GeneratedData {
   const random = createPrng(options.seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
+  const pickPlace = (): [zip: string, city: string] => {
+    const [city, first, last] = pick(TOWNS);
+    return [String(first + Math.floor(random() * (last - first + 1))).padStart(4, '0'), city];
+  };
   const infosoft: InfosoftSeedRecord[] = [];
   const windward: WindwardSeedRecord[] = [];
   const preExisting: number[] = [];
@@ -74,7 +82,7 @@ export function generateCustomers(options: GenerateOptions): GeneratedData {
   const firstNumber = options.firstCustomerNumber ?? 100001;
 
   const makeAddress = (): InfosoftSeedAddress => {
-    const [zip, city] = pick(PLACES);
+    const [zip, city] = pickPlace();
     const hasUnit = random() < 0.2;
     return {
       StreetName: pick(STREETS),
@@ -163,7 +171,7 @@ export function generateCustomers(options: GenerateOptions): GeneratedData {
   for (let i = 0; i < shopOnly; i += 1) {
     const firstName = pick(FIRST_NAMES);
     const lastName = pick(LAST_NAMES);
-    const [zip, city] = pick(PLACES);
+    const [zip, city] = pickPlace();
     windward.push({
       Unique: windward.length + 1,
       Name: `${firstName} ${lastName}`,
