@@ -6,7 +6,7 @@ import { toBillToDraft } from './draft.js';
 import { fingerprintDraft } from './fingerprint.js';
 import { createOnce } from './create-once.js';
 import type { EmailLookup } from './find-existing.js';
-import type { LinkRecord } from './ports.js';
+import type { LinkRecord, PendingReview } from './ports.js';
 import { syncShipTos } from './ship-to.js';
 import { syncBothWays } from './sync-both-ways.js';
 import type { SyncAction, SyncCustomerDeps, SyncOutcome } from './sync-deps.js';
@@ -21,18 +21,20 @@ export async function syncCustomer(
 ): Promise<SyncOutcome> {
   // Read once, before the remote reads: only this job (holding the customer's lock) changes its links.
   const link = deps.links.find(customerNumber, 'bill_to', null);
+  // A review is pending only for an unlinked customer; read once for both uses below.
+  const pending = link ? null : deps.reviews.findPending(customerNumber);
   let emailLookup: EmailLookup | undefined;
   const customer = await deps.infosoft.getCustomer(customerNumber, deps.titleCodes, {
     // An unlinked customer will be matched, and matching asks Windward by e-mail: start that read
     // now, beside Infosoft's title and move reads, instead of after them (one round trip less).
     onMasterData: (master) => {
-      if (!master.email || link || deps.reviews.findPending(customerNumber)) return;
+      if (!master.email || link || pending) return;
       emailLookup = { email: master.email, customers: deps.windward.findByEmail(master.email) };
       // Awaited by the matcher, or never (a pending review, a retry that adopts): no unhandled rejection.
       emailLookup.customers.catch(() => undefined);
     },
   });
-  const billTo = await syncBillTo(deps, customer, link, emailLookup);
+  const billTo = await syncBillTo(deps, customer, link, pending, emailLookup);
   // A customer waiting for review gets nothing written in Windward, ship-to records included.
   const outcome = billTo.action === 'review' ? billTo : await withShipTos(deps, customer, billTo);
   await deps.movePlanner.plan(
@@ -65,6 +67,7 @@ async function syncBillTo(
   deps: SyncCustomerDeps,
   customer: InfosoftCustomer,
   link: LinkRecord | null,
+  pending: PendingReview | null,
   emailLookup?: EmailLookup,
 ): Promise<SyncOutcome> {
   const { customerNumber } = customer;
@@ -135,7 +138,6 @@ async function syncBillTo(
   // An earlier attempt decided to create and may have succeeded: reconcile before anything else.
   if (deps.intents.find(draft.externalRef)) return create('retrying a create whose outcome was unknown');
 
-  const pending = deps.reviews.findPending(customerNumber);
   if (pending?.status === 'open') return result('review', null, `waiting for review item ${pending.id}`);
   if (pending?.status === 'decided') {
     if (pending.decision === 'create') {

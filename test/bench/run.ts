@@ -29,6 +29,7 @@ const HELP = `npm run bench -- [options]
   --noop-jobs N            jobs for the raw BullMQ no-op bound (default 20000)
   --profile                run the worker with --cpu-prof (profiles in bench/results/profiles)
   --no-build               skip npm run build
+  --keep                   keep each run's directory (SQLite database, worker log) for inspection
   --out FILE               JSON output (default bench/results/bench.json)
   --help`;
 
@@ -44,6 +45,7 @@ const { values: args } = parseArgs({
     'noop-jobs': { type: 'string' },
     profile: { type: 'boolean', default: false },
     'no-build': { type: 'boolean', default: false },
+    keep: { type: 'boolean', default: false },
     out: { type: 'string', default: 'bench/results/bench.json' },
     help: { type: 'boolean', default: false },
   },
@@ -422,7 +424,8 @@ async function runScenario(s: Scenario, redis: Redis): Promise<ScenarioResult> {
     await stopChild(sim.child);
     await queues.close();
     await dropPrefix(redis, prefix);
-    rmSync(dir, { recursive: true, force: true });
+    if (args.keep) log(`  kept ${dir} (database and worker log)`);
+    else rmSync(dir, { recursive: true, force: true });
   }
 }
 
