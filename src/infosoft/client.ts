@@ -184,15 +184,21 @@ export async function createInfosoftClient(config: InfosoftClientConfig): Promis
 
   return {
     async getCustomer(customerNumber, titleCodes, options = {}): Promise<InfosoftCustomer> {
-      // Master data first: an unknown customer then costs one call, which keeps sweeps cheap.
-      const master = await getCustomerInformation(customerNumber, null);
       const codes = [...new Set(titleCodes.map((t) => t.trim()).filter((t) => t !== ''))];
+      const readTitlesAndMoves = () =>
+        Promise.all([
+          Promise.all(codes.map(async (titleCode): Promise<TitleAnswer> => ({ titleCode, info: await getCustomerInformation(customerNumber, titleCode) }))),
+          getPendingMovesWire(customerNumber),
+        ]);
+      // Master data first, unless the caller knows the customer exists: an unknown customer then
+      // costs one call, which keeps sweeps cheap.
+      const early = options.knownToExist && codes.length > 0 ? readTitlesAndMoves() : null;
+      // The master data's error is the one reported; the others are then of no interest.
+      early?.catch(() => undefined);
+      const master = await getCustomerInformation(customerNumber, null);
       if (codes.length === 0) return toInfosoftCustomer(master);
       options.onMasterData?.(toInfosoftCustomer(master));
-      const [titles, moves] = await Promise.all([
-        Promise.all(codes.map(async (titleCode): Promise<TitleAnswer> => ({ titleCode, info: await getCustomerInformation(customerNumber, titleCode) }))),
-        getPendingMovesWire(customerNumber),
-      ]);
+      const [titles, moves] = await (early ?? readTitlesAndMoves());
       return toInfosoftCustomer(master, titles, moves);
     },
 

@@ -15,6 +15,12 @@ export interface GetCustomerOptions {
    * reads are still under way: lets the caller start work that needs only the master data.
    */
   onMasterData?: (customer: InfosoftCustomer) => void;
+  /**
+   * The customer has been synced before (it is linked), so it almost surely exists: read the master
+   * data, the titles and the pending moves at once, one round trip instead of two. By default the
+   * master data comes first, so an unknown customer number costs a single call.
+   */
+  knownToExist?: boolean;
 }
 
 export interface InfosoftPort {

@@ -25,6 +25,7 @@ export async function syncCustomer(
   const pending = link ? null : deps.reviews.findPending(customerNumber);
   let emailLookup: EmailLookup | undefined;
   const customer = await deps.infosoft.getCustomer(customerNumber, deps.titleCodes, {
+    knownToExist: link !== null,
     // An unlinked customer will be matched, and matching asks Windward by e-mail: start that read
     // now, beside Infosoft's title and move reads, instead of after them (one round trip less).
     onMasterData: (master) => {

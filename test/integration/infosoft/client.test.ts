@@ -63,6 +63,23 @@ describe('Infosoft client against the simulator', () => {
     expect(customer).toMatchObject({ kind: 'company', firstName: '', lastName: 'Fjord Fisk AS', phones: [], birthDate: null });
   });
 
+  it('reads a customer known to exist (master data, titles and moves at once) exactly as the default way', async () => {
+    const before = sim.stats();
+    const known = await client.getCustomer(200001, ['IT', 'AP', 'NOPE'], { knownToExist: true });
+    expect(known).toEqual(await client.getCustomer(200001, ['IT', 'AP', 'NOPE']));
+    expect(known.titles.map((t) => t.titleCode)).toEqual(['IT', 'AP']);
+    // The same reads either way: master data, 3 titles and the moves, twice.
+    expect((sim.stats().GetCustomerInformation ?? 0) - (before.GetCustomerInformation ?? 0)).toBe(8);
+    expect((sim.stats().GetPendingMoves ?? 0) - (before.GetPendingMoves ?? 0)).toBe(2);
+  });
+
+  it('reports the master data\'s not-found for a customer wrongly believed to exist', async () => {
+    const error = await client.getCustomer(987655, ['IT', 'AP'], { knownToExist: true }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PermanentError);
+    expect(error).toMatchObject({ code: 'customer_not_found', retryable: false });
+    expect((error as Error).message).toContain('987655');
+  });
+
   it('fails an unknown customer permanently, with one call and no retry', async () => {
     const before = sim.stats().GetCustomerInformation ?? 0;
     const error = await client.getCustomer(987654, ['IT']).catch((e: unknown) => e);
