@@ -23,8 +23,8 @@ const STREETS = [
   'Løvåsveien', 'Nedre Slottsgate', 'Granåsen', 'Tærudgata', 'Prinsens gate', 'Haukåsen',
   'Hegdehaugsveien', 'Thereses gate', 'Uelands gate', 'Markveien', 'Bergensgata', 'Vestre Elvebakke', 'Trollåsveien', 'Nordre gate', 'Øvre Slottsgate', 'Kvitsøygata', 'Smedgata', 'Vågsallmenningen', 'Elvegata', 'Solbakken', 'Tårnveien', 'Gamle Drammensvei', 'Lilleakerveien', 'Jernbanegata', 'Hamnegata', 'Søndre gate',
 ];
-// Towns and the postal codes each spans. A postcode is drawn from its town's range, so a large run
-// spreads over about a thousand postcodes, as a newspaper group's customers do; sixteen postcodes
+// Towns and the postal codes each spans. Each street has its postcode in the town's range, so a large
+// run spreads over hundreds of postcodes, as a newspaper group's customers do; sixteen postcodes
 // for a hundred thousand people would make every "same surname in the same postcode" block a
 // hundred namesakes long, which real data does not do.
 const TOWNS: ReadonlyArray<readonly [city: string, firstPostcode: number, lastPostcode: number]> = [
@@ -67,12 +67,21 @@ function toEmailLocal(first: string, last: string, n: number): string {
   return `${toAscii(first)}.${toAscii(last)}${n}`.toLowerCase().replace(/[^a-z0-9.]/g, '');
 }
 
+/** A stable small hash (FNV-1a) of a text. */
+function hashText(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i += 1) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return hash;
+}
+
 export function generateCustomers(options: GenerateOptions): GeneratedData {
   const random = createPrng(options.seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
-  const pickPlace = (): [zip: string, city: string] => {
+  // A street lies in one postcode of its town, as in real data: the same street and number in the
+  // same town is then one address, never two addresses with different postcodes.
+  const pickPlace = (street: string): [zip: string, city: string] => {
     const [city, first, last] = pick(TOWNS);
-    return [String(first + Math.floor(random() * (last - first + 1))).padStart(4, '0'), city];
+    return [String(first + (hashText(street) % (last - first + 1))).padStart(4, '0'), city];
   };
   const infosoft: InfosoftSeedRecord[] = [];
   const windward: WindwardSeedRecord[] = [];
@@ -82,10 +91,11 @@ export function generateCustomers(options: GenerateOptions): GeneratedData {
   const firstNumber = options.firstCustomerNumber ?? 100001;
 
   const makeAddress = (): InfosoftSeedAddress => {
-    const [zip, city] = pickPlace();
+    const street = pick(STREETS);
+    const [zip, city] = pickPlace(street);
     const hasUnit = random() < 0.2;
     return {
-      StreetName: pick(STREETS),
+      StreetName: street,
       HouseNumber: String(1 + Math.floor(random() * 120)),
       Entrance: pick(ENTRANCES),
       ApartmentIdentity: hasUnit ? `H0${1 + Math.floor(random() * 4)}0${1 + Math.floor(random() * 4)}` : '',
@@ -171,13 +181,14 @@ export function generateCustomers(options: GenerateOptions): GeneratedData {
   for (let i = 0; i < shopOnly; i += 1) {
     const firstName = pick(FIRST_NAMES);
     const lastName = pick(LAST_NAMES);
-    const [zip, city] = pickPlace();
+    const street = pick(STREETS);
+    const [zip, city] = pickPlace(street);
     windward.push({
       Unique: windward.length + 1,
       Name: `${firstName} ${lastName}`,
       FirstName: firstName,
       LastName: lastName,
-      Addr1: `${pick(STREETS)} ${1 + Math.floor(random() * 120)}`,
+      Addr1: `${street} ${1 + Math.floor(random() * 120)}`,
       Addr2: '',
       City: city,
       Postal: zip,
