@@ -36,17 +36,19 @@ export interface Simulators {
   close(): Promise<void>;
 }
 
+/** The data the simulators generate for these options (the same seed gives the same data). */
+export function generateSimulatorData(options: Pick<StartSimulatorsOptions, 'customers' | 'overlap' | 'shipToShare' | 'seed'>): GeneratedData {
+  return generateCustomers({
+    customers: options.customers ?? 500,
+    overlap: options.overlap ?? 0.3,
+    shipToShare: options.shipToShare ?? 0.1,
+    seed: options.seed ?? 1,
+    titleCodes: DEMO_TITLE_CODES,
+  });
+}
+
 export async function startSimulators(options: StartSimulatorsOptions = {}): Promise<Simulators> {
-  const generated =
-    options.infosoftSeed || options.windwardSeed
-      ? null
-      : generateCustomers({
-          customers: options.customers ?? 500,
-          overlap: options.overlap ?? 0.3,
-          shipToShare: options.shipToShare ?? 0.1,
-          seed: options.seed ?? 1,
-          titleCodes: DEMO_TITLE_CODES,
-        });
+  const generated = options.infosoftSeed || options.windwardSeed ? null : generateSimulatorData(options);
   const host = options.host ?? '127.0.0.1';
   const infosoft = await startInfosoftSimulator({
     host,

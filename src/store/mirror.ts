@@ -53,21 +53,21 @@ export const MIRROR_QUERIES = {
 const insertKeysSql = (rowCount: number) => `insert or ignore into mirror_key (key, windward_unique) values ${placeholders(rowCount, '(?, ?)')}`;
 
 const statements = preparedPerDatabase((sqlite) => ({
-    upsertRow: sqlite.prepare(
-      `insert into windward_mirror (windward_unique, external_ref, record, prepared, fingerprint, refreshed_at) values (?, ?, ?, ?, ?, ?)
-       on conflict(windward_unique) do update set external_ref = excluded.external_ref, record = excluded.record,
-         prepared = excluded.prepared, fingerprint = excluded.fingerprint, refreshed_at = excluded.refreshed_at`,
-    ),
-    deleteKeys: sqlite.prepare('delete from mirror_key where windward_unique = ?'),
-    termCount: sqlite.prepare('select count(*) as n from mirror_key where key = ?'),
-    total: sqlite.prepare('select count(*) as n from windward_mirror'),
-    maxUnique: sqlite.prepare('select coalesce(max(windward_unique), 0) as n from windward_mirror'),
-    countUpTo: sqlite.prepare('select count(*) as n from windward_mirror where windward_unique <= ?'),
-    byRef: sqlite.prepare(MIRROR_QUERIES.byRef),
-    row: sqlite.prepare(MIRROR_QUERIES.row),
-    recordOf: sqlite.prepare(MIRROR_QUERIES.recordOf),
-    staleUniques: sqlite.prepare('select windward_unique as u from windward_mirror where refreshed_at < ?'),
-    deleteRow: sqlite.prepare('delete from windward_mirror where windward_unique = ?'),
+  upsertRow: sqlite.prepare(
+    `insert into windward_mirror (windward_unique, external_ref, record, prepared, fingerprint, refreshed_at) values (?, ?, ?, ?, ?, ?)
+     on conflict(windward_unique) do update set external_ref = excluded.external_ref, record = excluded.record,
+       prepared = excluded.prepared, fingerprint = excluded.fingerprint, refreshed_at = excluded.refreshed_at`,
+  ),
+  deleteKeys: sqlite.prepare('delete from mirror_key where windward_unique = ?'),
+  termCount: sqlite.prepare('select count(*) as n from mirror_key where key = ?'),
+  total: sqlite.prepare('select count(*) as n from windward_mirror'),
+  maxUnique: sqlite.prepare('select coalesce(max(windward_unique), 0) as n from windward_mirror'),
+  countUpTo: sqlite.prepare('select count(*) as n from windward_mirror where windward_unique <= ?'),
+  byRef: sqlite.prepare(MIRROR_QUERIES.byRef),
+  row: sqlite.prepare(MIRROR_QUERIES.row),
+  recordOf: sqlite.prepare(MIRROR_QUERIES.recordOf),
+  staleUniques: sqlite.prepare('select windward_unique as u from windward_mirror where refreshed_at < ?'),
+  deleteRow: sqlite.prepare('delete from windward_mirror where windward_unique = ?'),
 }));
 
 /** Statements whose text depends on a count (keys, rows), prepared once per count. */

@@ -15,8 +15,7 @@ import { Redis } from 'ioredis';
 import { JOB_NAMES, QUEUE_NAMES } from '../../src/queue/jobs.js';
 import { loadConfig } from '../../src/config.js';
 import { createQueues, enqueueCustomerSyncs } from '../../src/queue/queues.js';
-import { generateCustomers } from '../../src/simulators/generate.js';
-import { DEMO_TITLE_CODES } from '../../src/simulators/index.js';
+import { generateSimulatorData } from '../../src/simulators/index.js';
 
 const HELP = `npm run bench -- [options]
   --sizes 20000,100000     customers per backfill (default 20000; 100k adds ~25 min per cell on 2 cores)
@@ -66,6 +65,8 @@ const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const TITLE_CODES = 'IT,AP';
 const FIRST_CUSTOMER = 100001;
 const CLK_TCK = 100;
+/** The simulator's seed: the link check regenerates the same data. */
+const SEED = 1;
 /** sync.feedOverlap of config/bench.json. */
 const FEED_OVERLAP_MS = 1000;
 
@@ -84,7 +85,7 @@ interface Sim {
 }
 
 async function startSim(customers: number, latencyMs: number): Promise<Sim> {
-  const child = spawn(process.execPath, ['dist/cli/main.js', 'sim', '--customers', String(customers), '--latency-ms', String(latencyMs), '--seed', '1'], {
+  const child = spawn(process.execPath, ['dist/cli/main.js', 'sim', '--customers', String(customers), '--latency-ms', String(latencyMs), '--seed', String(SEED)], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, WINDWARD_PASSWORD: 'simulator', NODE_ENV: 'bench', LOG_LEVEL: 'warn' },
   });
@@ -203,7 +204,7 @@ interface LinkCheck {
 
 /** The simulator's generated data, regenerated with its options, tells which record is whose twin. */
 function checkLinks(customers: number, db: Database.Database): LinkCheck {
-  const data = generateCustomers({ customers, overlap: 0.3, shipToShare: 0.1, seed: 1, titleCodes: DEMO_TITLE_CODES });
+  const data = generateSimulatorData({ customers, seed: SEED });
   const twinOf = new Map(data.preExisting.map((customerNumber, index) => [customerNumber, data.windward[index]?.Unique as number]));
   const seeded = new Set(data.windward.map((w) => w.Unique as number));
   const links = db.prepare("select customer_number as c, windward_unique as u from customer_link where role = 'bill_to'").all() as Array<{ c: number; u: number }>;
