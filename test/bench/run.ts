@@ -144,6 +144,13 @@ async function redisCpuMs(redis: Redis): Promise<number> {
   return (seconds('used_cpu_sys') + seconds('used_cpu_user')) * 1000;
 }
 
+/** The process's read/write system calls and bytes written so far (files, sockets, pipes). */
+function readProcIo(pid: number): { syscr: number; syscw: number; wchar: number } {
+  const io = readFileSync(`/proc/${pid}/io`, 'utf8');
+  const n = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+)`, 'm').exec(io)?.[1] ?? 0);
+  return { syscr: n('syscr'), syscw: n('syscw'), wchar: n('wchar') };
+}
+
 function readProcMemMb(pid: number): { rssMb: number; peakRssMb: number } {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+)`, 'm').exec(status)?.[1] ?? 0);
@@ -241,6 +248,8 @@ interface ScenarioResult {
   criticalPathCalls: number;
   jobMs: { sampled: number; p50: number; p95: number; p99: number };
   worker: { cpuMsPerCustomer: number; cpuMs: number; peakRssMb: number; rssAfterMb: number; rssAtStartMb: number };
+  /** The worker processes' system calls per customer (SQLite's file I/O, sockets) and kB written. */
+  io: { readCallsPerCustomer: number; writeCallsPerCustomer: number; kbWrittenPerCustomer: number };
   /** The other CPU consumers on this machine, to tell a saturated machine from a slow worker. */
   others: { simulatorCpuMsPerCustomer: number; redisCpuMsPerCustomer: number; machineBusyCores: number };
   redis: { usedMemoryMb: number; prefixKeys: number; prefixMb: number };
@@ -309,6 +318,8 @@ async function runScenario(s: Scenario, redis: Redis): Promise<ScenarioResult> {
   const pids = workers.map((w) => w.pid as number);
   const pid = pids[0] as number;
   const workersCpuMs = () => pids.reduce((sum, p) => sum + readProcCpuMs(p), 0);
+  const workersIo = () =>
+    pids.map(readProcIo).reduce((a, b) => ({ syscr: a.syscr + b.syscr, syscw: a.syscw + b.syscw, wchar: a.wchar + b.wchar }));
   // The queues as the product creates them (sync-all, the poll job): job options decide retries
   // and how many finished jobs Redis keeps.
   const benchConfig = loadConfig({ env: { ...process.env, NODE_ENV: 'bench', WINDWARD_PASSWORD: 'simulator' } });
@@ -345,6 +356,7 @@ async function runScenario(s: Scenario, redis: Redis): Promise<ScenarioResult> {
 
     const statsBefore = await simStats(sim);
     const cpuBefore = workersCpuMs();
+    const ioBefore = workersIo();
     const simPid = sim.child.pid as number;
     const simCpuBefore = readProcCpuMs(simPid);
     const redisCpuBefore = await redisCpuMs(redis);
@@ -374,6 +386,7 @@ async function runScenario(s: Scenario, redis: Redis): Promise<ScenarioResult> {
     }
     const seconds = (performance.now() - started) / 1000;
     const cpuMs = workersCpuMs() - cpuBefore;
+    const ioAfter = workersIo();
     const simCpuMs = readProcCpuMs(simPid) - simCpuBefore;
     const redisCpu = (await redisCpuMs(redis)) - redisCpuBefore;
     const machineBusyCores = (readMachineCpuMs() - machineBefore) / (seconds * 1000);
@@ -407,11 +420,19 @@ async function runScenario(s: Scenario, redis: Redis): Promise<ScenarioResult> {
       criticalPathCalls,
       jobMs: { sampled: sorted.length, p50: percentile(sorted, 0.5), p95: percentile(sorted, 0.95), p99: percentile(sorted, 0.99) },
       worker: { cpuMsPerCustomer: cpuMs / s.customers, cpuMs, peakRssMb: mem.peakRssMb, rssAfterMb: mem.rssMb, rssAtStartMb },
+      io: {
+        readCallsPerCustomer: (ioAfter.syscr - ioBefore.syscr) / s.customers,
+        writeCallsPerCustomer: (ioAfter.syscw - ioBefore.syscw) / s.customers,
+        kbWrittenPerCustomer: (ioAfter.wchar - ioBefore.wchar) / 1024 / s.customers,
+      },
       others: { simulatorCpuMsPerCustomer: simCpuMs / s.customers, redisCpuMsPerCustomer: redisCpu / s.customers, machineBusyCores },
       redis: await redisMemory(redis, prefix),
       links: checkLinks(s.customers, db),
     };
     log(`  ${result.customersPerSecond.toFixed(0)} customers/s, ${result.worker.cpuMsPerCustomer.toFixed(2)} ms CPU/customer, peak RSS ${mem.peakRssMb.toFixed(0)} MB`);
+    log(
+      `  worker I/O per customer: ${result.io.readCallsPerCustomer.toFixed(1)} reads, ${result.io.writeCallsPerCustomer.toFixed(1)} writes (system calls), ${result.io.kbWrittenPerCustomer.toFixed(1)} kB written`,
+    );
     log(`  links: ${JSON.stringify(result.links)}`);
 
     if (s.incremental) result.incremental = await runIncremental(s, sim, queue, pollQueue, countLog, pid);
@@ -604,6 +625,7 @@ async function main(): Promise<void> {
       'WW calls/c': fmt(r.callsPerCustomer.windwardTotal, 2),
       'job p50/p95/p99 ms': `${r.jobMs.p50}/${r.jobMs.p95}/${r.jobMs.p99}`,
       'CPU ms/c': fmt(r.worker.cpuMsPerCustomer, 2),
+      'syscalls r/w/c': `${fmt(r.io.readCallsPerCustomer, 0)}/${fmt(r.io.writeCallsPerCustomer, 0)}`,
       'sim+Redis CPU ms/c': `${fmt(r.others.simulatorCpuMsPerCustomer, 2)}+${fmt(r.others.redisCpuMsPerCustomer, 2)}`,
       'busy cores': fmt(r.others.machineBusyCores, 2),
       'peak RSS MB': fmt(r.worker.peakRssMb),

@@ -65,10 +65,17 @@ describe('windward mirror', () => {
     expect(readTermFrequency(db, 'lastName', 'olsen')).toBeUndefined();
   });
 
+  it('writes only integer limits into the lookup queries', () => {
+    expect(MIRROR_QUERIES.postingSizes(1, 501)).toContain('limit 501');
+    expect(() => MIRROR_QUERIES.postingSizes(1, 1.5)).toThrow(RangeError);
+    expect(() => MIRROR_QUERIES.candidateRows(1, -1)).toThrow(RangeError);
+    expect(() => MIRROR_QUERIES.candidateRows(1, Number.NaN)).toThrow(RangeError);
+  });
+
   it('never scans a table to find candidates (query plans use the indexes)', () => {
     const statements: Array<[string, unknown[]]> = [
-      [MIRROR_QUERIES.postingSizes(2), ['a', 10, 'b', 10]],
-      [MIRROR_QUERIES.candidateRows(2), ['a', 'b', 200]],
+      [MIRROR_QUERIES.postingSizes(2, 10), ['a', 'b']],
+      [MIRROR_QUERIES.candidateRows(2, 200), ['a', 'b']],
       [MIRROR_QUERIES.row, [1]],
       [MIRROR_QUERIES.recordOf, [1]],
       [MIRROR_QUERIES.byRef, ['IS-1']],
