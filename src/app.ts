@@ -13,6 +13,7 @@ import { startWorkers, type SyncWorkers } from './queue/worker.js';
 import { describeError } from './errors.js';
 import { closeDatabase, MIGRATIONS_FOLDER, openDatabase, type Db } from './store/db.js';
 import { cacheStatements } from './store/statement-cache.js';
+import { createWriteBatch, type WriteBatch } from './store/write-batch.js';
 import { listLinkedCustomerNumbers } from './store/links.js';
 import { recordDeadLetter, resolveDeadLettersOf } from './store/dead-letters.js';
 import { deletePlannedMove, listPlannedMoves, savePlannedMove } from './store/planned-moves.js';
@@ -38,6 +39,8 @@ export interface App {
   windward: WindwardClient;
   syncDeps: SyncCustomerDeps;
   mirror: MirrorIndex;
+  /** The group commit of the worker's writes, or null when each write commits on its own. */
+  writeBatch: WriteBatch | null;
   /** This process's metric families (the worker's counters; served on METRICS_PORT and by the web process). */
   metrics: SyncMetrics;
   /** Refreshes the Windward mirror once, then starts consuming jobs. */
@@ -51,6 +54,12 @@ export interface App {
 export interface BuildAppOptions {
   logger?: Logger;
   now?: () => Date;
+  /**
+   * Group commit (the worker): the writes of concurrent jobs share one transaction per turn of the
+   * event loop, and each job waits for its commit before it reports success. Off for the web process
+   * and one-off commands, whose writes must be visible to the worker the moment they return.
+   */
+  groupCommit?: boolean;
 }
 
 export function buildApp(config: Config, options: BuildAppOptions = {}): App {
@@ -86,7 +95,18 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
     onTruncated: ({ operation, externalRef, fields }) => logger.warn({ operation, externalRef, fields }, 'fields truncated to Windward limits'),
   });
   const windward = guardPort(instrumentPort(rawWindward, 'windward', metrics.remoteCallSeconds, { exclude: ['close'] }), 'windward', () => breaker);
-  const { links, syncLog, cursors, mirror, intents, reviews } = createStorePorts(db);
+  const batch: WriteBatch | null = options.groupCommit
+    ? createWriteBatch(db.$client, {
+        onCommitFailed: (error) => {
+          // The batch's writes are gone and its jobs may have moved on: stop, as after a crash (their
+          // jobs are retried; a create whose intent was lost never went out, see IntentStore.open).
+          logger.fatal({ err: describeError(error) }, 'SQLite commit failed; stopping the worker');
+          process.exit(1);
+        },
+      })
+    : null;
+  const write = <T>(work: () => T): T => (batch ? batch.write(work) : work());
+  const { links, syncLog, cursors, mirror, intents, reviews } = createStorePorts(db, batch ? { batch } : {});
   // Touches Redis only when Infosoft's future moves differ from what is already planned.
   const movePlanner: MovePlanner = {
     async plan(customerNumber, moves) {
@@ -97,11 +117,11 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
         if (existing?.startDate === move.startDate) continue;
         if (existing) await cancelScheduledJob(queues.poll, existing.jobId);
         const jobId = await scheduleMoveSync(queues.poll, customerNumber, move.titleCode, move.startDate, now());
-        savePlannedMove(db, { customerNumber, titleCode: move.titleCode, startDate: move.startDate, jobId });
+        write(() => savePlannedMove(db, { customerNumber, titleCode: move.titleCode, startDate: move.startDate, jobId }));
       }
       for (const stale of planned.values()) {
         await cancelScheduledJob(queues.poll, stale.jobId);
-        deletePlannedMove(db, customerNumber, stale.titleCode);
+        write(() => deletePlannedMove(db, customerNumber, stale.titleCode));
       }
     },
   };
@@ -112,7 +132,7 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
   const syncDeps: SyncCustomerDeps = {
     movePlanner,
     intents,
-    atomically: <T>(work: () => T) => inTransaction(work) as T,
+    atomically: batch ? <T>(work: () => T) => batch.write(work) : <T>(work: () => T) => inTransaction(work) as T,
     listingPageSize: config.sync.mirrorPageSize,
     twoWay:
       config.sync.directions === 'both'
@@ -173,6 +193,7 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
     windward,
     syncDeps,
     mirror,
+    writeBatch: batch,
     metrics,
     refreshMirror: runMirrorRefresh,
     enqueueCustomer,
@@ -214,16 +235,26 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
           syncCustomer: async (customerNumber, jobId) => {
             const outcome = await syncCustomer(syncDeps, customerNumber, jobId);
             metrics.countOutcome(outcome.action);
-            resolveDeadLettersOf(db, customerNumber);
+            write(() => resolveDeadLettersOf(db, customerNumber));
+            // Success is reported only once this job's writes are committed.
+            await batch?.flush();
             logger.info({ jobId, customerNumber, action: outcome.action, windwardUnique: outcome.windwardUnique }, 'customer synced');
             return { action: outcome.action };
           },
-          poll: () => pollChanges({ infosoft, cursors, scheduler, overlapMs: config.sync.feedOverlap, now }),
-          refreshMirror: runMirrorRefresh,
+          poll: async () => {
+            const result = await pollChanges({ infosoft, cursors, scheduler, overlapMs: config.sync.feedOverlap, now });
+            await batch?.flush();
+            return result;
+          },
+          refreshMirror: async () => {
+            const result = await runMirrorRefresh();
+            await batch?.flush();
+            return result;
+          },
           applyMove: async (customerNumber) => ({ jobId: await enqueueCustomer(customerNumber, 'move') }),
           onGaveUp: (customerNumber, jobId, failure, attempts) => {
             metrics.countOutcome('failed');
-            recordDeadLetter(db, { customerNumber, jobId, queue: QUEUE_NAMES.sync, ...failure, attempts });
+            write(() => recordDeadLetter(db, { customerNumber, jobId, queue: QUEUE_NAMES.sync, ...failure, attempts }));
             syncLog.record({ customerNumber, jobId, action: 'failed', reason: failure.reason, details: { attempts, errorCode: failure.errorCode } });
           },
         },
@@ -250,6 +281,7 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
       await metricsServer?.close();
       await queues.close();
       await redis.quit().catch(() => redis.disconnect());
+      batch?.commitNow();
       closeDatabase(db);
     },
   };

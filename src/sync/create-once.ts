@@ -29,7 +29,7 @@ export async function createOnce(deps: CreateOnceDeps, customerNumber: CustomerN
       return { customer: current, adopted: true };
     }
   }
-  deps.intents.open(draft.externalRef, customerNumber);
+  await deps.intents.open(draft.externalRef, customerNumber);
   return { customer: await deps.windward.addCustomer(draft), adopted: false };
 }
 

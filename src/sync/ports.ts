@@ -187,6 +187,7 @@ export type Atomically = <T>(work: () => T) => T;
 export interface IntentStore {
   /** The open intent for this reference, with the highest Windward Unique known when it was opened. */
   find(externalRef: string): { maxUniqueBefore: WindwardUnique; attempts: number } | null;
-  open(externalRef: string, customerNumber: CustomerNumber): void;
+  /** Resolves once the intent is durable: only then may addCustomer be sent. */
+  open(externalRef: string, customerNumber: CustomerNumber): Promise<void>;
   close(externalRef: string): void;
 }

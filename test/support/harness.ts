@@ -55,7 +55,8 @@ export async function startHarness(
     options.config,
   );
   const config = loadConfig({ env: { NODE_ENV: 'test' }, overrides });
-  const app = buildApp(config, options.now ? { now: options.now } : {});
+  // The worker's configuration: group commit on whenever the harness runs workers.
+  const app = buildApp(config, { ...(options.now ? { now: options.now } : {}), groupCommit: options.worker !== false });
   if (options.worker !== false) await app.startWorkers();
   const env: NodeJS.ProcessEnv = {
     ...process.env,

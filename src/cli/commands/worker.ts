@@ -5,7 +5,8 @@ import { onShutdown } from '../shutdown.js';
 
 /** The Procfile's worker process: consumes sync jobs and polls the change feed on a schedule. */
 export async function runWorker(): Promise<number> {
-  const app = buildApp(loadConfig());
+  // Group commit: concurrent jobs share SQLite commits (see store/write-batch.ts).
+  const app = buildApp(loadConfig(), { groupCommit: true });
   await app.startWorkers();
   if (app.config.sync.changeSource === 'feed') await upsertPollSchedule(app.queues.poll, app.config.sync.pollEvery);
   await upsertMirrorRefreshSchedule(app.queues.poll, app.config.sync.mirrorRefreshEvery);
