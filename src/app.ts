@@ -106,6 +106,12 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
       })
     : null;
   const write = <T>(work: () => T): T => (batch ? batch.write(work) : work());
+  /** A job's result, reported only once the job's writes are committed (as syncCustomer's below). */
+  const committed = async <T>(result: Promise<T>): Promise<T> => {
+    const value = await result;
+    await batch?.flush();
+    return value;
+  };
   const { links, syncLog, cursors, mirror, intents, reviews } = createStorePorts(db, batch ? { batch } : {});
   // Touches Redis only when Infosoft's future moves differ from what is already planned.
   const movePlanner: MovePlanner = {
@@ -234,23 +240,15 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
         handlers: {
           syncCustomer: async (customerNumber, jobId) => {
             const outcome = await syncCustomer(syncDeps, customerNumber, jobId);
-            metrics.countOutcome(outcome.action);
             write(() => resolveDeadLettersOf(db, customerNumber));
             // Success is reported only once this job's writes are committed.
             await batch?.flush();
+            metrics.countOutcome(outcome.action);
             logger.info({ jobId, customerNumber, action: outcome.action, windwardUnique: outcome.windwardUnique }, 'customer synced');
             return { action: outcome.action };
           },
-          poll: async () => {
-            const result = await pollChanges({ infosoft, cursors, scheduler, overlapMs: config.sync.feedOverlap, now });
-            await batch?.flush();
-            return result;
-          },
-          refreshMirror: async () => {
-            const result = await runMirrorRefresh();
-            await batch?.flush();
-            return result;
-          },
+          poll: () => committed(pollChanges({ infosoft, cursors, scheduler, overlapMs: config.sync.feedOverlap, now })),
+          refreshMirror: () => committed(runMirrorRefresh()),
           applyMove: async (customerNumber) => ({ jobId: await enqueueCustomer(customerNumber, 'move') }),
           onGaveUp: (customerNumber, jobId, failure, attempts) => {
             metrics.countOutcome('failed');
