@@ -26,7 +26,7 @@ import { createWindwardClient, type WindwardClient } from './windward/client.js'
 // Metrics wiring (operator surface): remote-call latency, job outcomes, matcher decisions.
 import { countDecisions, instrumentPort } from './metrics/instrument-port.js';
 import { serveMetrics, type MetricsServer } from './metrics/serve-metrics.js';
-import { collectProcessMetrics, createSyncMetrics, type SyncMetrics } from './metrics/sync-metrics.js';
+import { collectProcessMetrics, createSyncMetrics, registerWriteBatchMetrics, type SyncMetrics } from './metrics/sync-metrics.js';
 import { checkAuthorizationHeader } from './web/credentials.js';
 
 export interface App {
@@ -105,6 +105,7 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
         },
       })
     : null;
+  if (batch) registerWriteBatchMetrics(metrics.registry, batch.stats);
   const write = <T>(work: () => T): T => (batch ? batch.write(work) : work());
   /** A job's result, reported only once the job's writes are committed (as syncCustomer's below). */
   const committed = async <T>(result: Promise<T>): Promise<T> => {

@@ -51,6 +51,31 @@ export function createSyncMetrics(): SyncMetrics {
 }
 
 /**
+ * The worker's group commit (store/write-batch.ts): commits made and writes run. Writes per commit
+ * tell how many jobs shared one; read from the batch's own counters at scrape time.
+ */
+export function registerWriteBatchMetrics(registry: Registry, stats: { readonly commits: number; readonly writes: number }): void {
+  new Counter({
+    name: 'customer_sync_sqlite_commits_total',
+    help: "The worker's SQLite commits (group commit: the writes of all jobs in one turn of the event loop share one)",
+    registers: [registry],
+    collect() {
+      this.reset();
+      this.inc(stats.commits);
+    },
+  });
+  new Counter({
+    name: 'customer_sync_sqlite_writes_total',
+    help: "The worker's local writes (each a savepoint in the current commit)",
+    registers: [registry],
+    collect() {
+      this.reset();
+      this.inc(stats.writes);
+    },
+  });
+}
+
+/**
  * Node's own figures (event-loop lag, GC pauses, heap, CPU) for a process that serves /metrics.
  * Only then: each call starts its own monitors, which a test creating many apps would pile up.
  */

@@ -104,5 +104,11 @@ describe('/metrics', () => {
     expect(readSample(text, 'customer_sync_jobs_total', { outcome: 'unchanged' })).toBe(0);
     // The mirror refresh at worker start listed Windward through the instrumented client.
     expect(readSample(text, 'customer_sync_remote_call_seconds_count', { system: 'windward', operation: 'listCustomers', result: 'ok' })).toBeGreaterThan(0);
+    // ...and filed what it read through the group commit, which the worker counts.
+    const commits = readSample(text, 'customer_sync_sqlite_commits_total');
+    const writes = readSample(text, 'customer_sync_sqlite_writes_total');
+    expect(commits).toBe(h.app.writeBatch?.stats.commits);
+    expect(commits).toBeGreaterThan(0);
+    expect(writes).toBeGreaterThanOrEqual(commits ?? Infinity);
   });
 });
