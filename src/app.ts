@@ -255,6 +255,9 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
             metrics.countOutcome('failed');
             write(() => recordDeadLetter(db, { customerNumber, jobId, queue: QUEUE_NAMES.sync, ...failure, attempts }));
             syncLog.record({ customerNumber, jobId, action: 'failed', reason: failure.reason, details: { attempts, errorCode: failure.errorCode } });
+            // BullMQ has already failed the job: nothing would retry these writes, so commit them now
+            // (with whatever else the current batch holds) rather than at the end of the turn.
+            batch?.commitNow();
           },
         },
       });

@@ -50,6 +50,23 @@ describe('group commit in the worker', () => {
     expect(other.prepare('select count(*) as n from create_intent').get()).toEqual({ n: 0 });
   });
 
+  it('has a dead letter committed by the time the job is reported failed for good', async () => {
+    harness = await startHarness({ sims: { infosoftSeed: [], windwardSeed: [] } });
+    const h = harness;
+    other = new Database(join(h.dir, 'sync.db'), { readonly: true });
+    const deadLetterOf = other.prepare('select error_code as code from dead_letter where customer_number = ?');
+    const seen: Array<unknown> = [];
+    const workers = await h.app.startWorkers();
+    // Registered after the worker's own 'failed' handler, which records the dead letter.
+    workers.sync.on('failed', (job) => {
+      if (job) seen.push(deadLetterOf.get((job.data as { customerNumber: number }).customerNumber) ?? null);
+    });
+    // Infosoft does not know this customer: a permanent failure, no retry.
+    await h.app.enqueueCustomer(424242, 'test');
+    await waitUntil(() => seen.length > 0 || null, 'the job to fail');
+    expect(seen).toEqual([{ code: expect.any(String) }]);
+  });
+
   it('reports a job completed only once its link and sync log entry are committed, in shared commits', async () => {
     const numbers = Array.from({ length: 40 }, (_, i) => 710001 + i);
     harness = await startHarness({ sims: { infosoftSeed: numbers.map(person), windwardSeed: [] }, config: { sync: { concurrency: 16 } } });
