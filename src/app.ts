@@ -13,7 +13,7 @@ import { startWorkers, type SyncWorkers } from './queue/worker.js';
 import { describeError } from './errors.js';
 import { closeDatabase, MIGRATIONS_FOLDER, openDatabase, type Db } from './store/db.js';
 import { cacheStatements } from './store/statement-cache.js';
-import { createWriteBatch, type WriteBatch } from './store/write-batch.js';
+import { createWriteBatch, writerFor, type WriteBatch } from './store/write-batch.js';
 import { listLinkedCustomerNumbers } from './store/links.js';
 import { recordDeadLetter, resolveDeadLettersOf } from './store/dead-letters.js';
 import { deletePlannedMove, listPlannedMoves, savePlannedMove } from './store/planned-moves.js';
@@ -106,7 +106,7 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
       })
     : null;
   if (batch) registerWriteBatchMetrics(metrics.registry, batch.stats);
-  const write = <T>(work: () => T): T => (batch ? batch.write(work) : work());
+  const write = writerFor(batch);
   /** A job's result, reported only once the job's writes are committed (as syncCustomer's below). */
   const committed = async <T>(result: Promise<T>): Promise<T> => {
     const value = await result;

@@ -17,7 +17,7 @@ import {
 } from './mirror.js';
 import { completeReview, findPendingReview, openConflictReview, openReview } from './reviews.js';
 import { appendSyncLog } from './sync-log.js';
-import type { WriteBatch } from './write-batch.js';
+import { writerFor, type WriteBatch } from './write-batch.js';
 
 export interface StorePorts {
   links: LinkRepository & ReturnType<typeof createLinkRepository>;
@@ -34,7 +34,7 @@ export interface StorePorts {
  */
 export function createStorePorts(db: Db, options: { batch?: WriteBatch } = {}): StorePorts {
   const { batch } = options;
-  const write = batch ? <T>(work: () => T): T => batch.write(work) : <T>(work: () => T): T => work();
+  const write = writerFor(batch);
   const repository = createLinkRepository(db);
   const links: StorePorts['links'] = {
     ...repository,

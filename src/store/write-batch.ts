@@ -17,9 +17,9 @@ export interface WriteBatch {
   write<T>(work: () => T): T;
   /** Resolves once everything written so far is committed (at once if nothing is pending). */
   flush(): Promise<void>;
-  /** Commits now, synchronously (shutdown). */
+  /** Commits now, synchronously (shutdown, or writes nothing would retry). */
   commitNow(): void;
-  /** Batches committed and writes run, for the benchmark and tests. */
+  /** Batches committed and writes run (the worker's metrics, tests). */
   readonly stats: { commits: number; writes: number };
 }
 
@@ -82,4 +82,9 @@ export function createWriteBatch(sqlite: Database, options: WriteBatchOptions): 
       settle();
     },
   };
+}
+
+/** How a store adapter runs a write: in the batch when there is one, else committed on its own. */
+export function writerFor(batch: WriteBatch | null | undefined): <T>(work: () => T) => T {
+  return batch ? (work) => batch.write(work) : (work) => work();
 }
