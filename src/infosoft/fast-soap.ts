@@ -102,11 +102,18 @@ const TAG = /<(\/?)([A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)((?:\s+[\w.:-]+\s*=\s*"
 const ATTRIBUTE = /([\w.:-]+)\s*=\s*"([^"]*)"/g;
 const NIL = /^(?:[\w.-]+:)?nil$/;
 
+// An element without attributes ("<Name>", "</a:Name>", "<Name/>"): most of an answer. Read without
+// TAG's captures; anything else goes through TAG.
+const PLAIN_NAME = /^(?:[A-Za-z_][\w.-]*:)?[A-Za-z_][\w.-]*$/;
+const SLASH = 47;
+
 interface Frame {
   name: string;
   children: Record<string, unknown> | null;
   text: string;
   nil: boolean;
+  /** Set when the element closes. Declared up front so every frame has one shape. */
+  value: unknown;
 }
 
 /**
@@ -133,11 +140,28 @@ export function readSoapBody(xml: string, responseElement: string): Record<strin
         if (text.trim() !== '') return null;
       } else top.text += text;
     }
-    TAG.lastIndex = lt;
-    const m = TAG.exec(xml);
-    if (!m) return null;
-    pos = TAG.lastIndex;
-    const [, closing, , local, attrs, selfClosing] = m as unknown as [string, string, string | undefined, string, string, string];
+    let closing: boolean;
+    let local: string;
+    let attrs = '';
+    let selfClosing: boolean;
+    const gt = xml.indexOf('>', lt + 1);
+    if (gt === -1) return null;
+    closing = xml.charCodeAt(lt + 1) === SLASH;
+    selfClosing = !closing && xml.charCodeAt(gt - 1) === SLASH;
+    const name = xml.slice(closing ? lt + 2 : lt + 1, selfClosing ? gt - 1 : gt);
+    if (PLAIN_NAME.test(name)) {
+      local = name.slice(name.indexOf(':') + 1);
+      pos = gt + 1;
+    } else {
+      TAG.lastIndex = lt;
+      const m = TAG.exec(xml);
+      if (!m) return null;
+      pos = TAG.lastIndex;
+      closing = m[1] !== '';
+      local = m[3] as string;
+      attrs = m[4] as string;
+      selfClosing = m[5] !== '';
+    }
     if (closing) {
       if (attrs || selfClosing) return null;
       const frame = stack.pop();
@@ -159,14 +183,14 @@ export function readSoapBody(xml: string, responseElement: string): Record<strin
         return null;
       }
     }
-    const frame: Frame = { name: local, children: null, text: '', nil };
+    const frame: Frame = { name: local, children: null, text: '', nil, value: undefined };
     if (selfClosing) {
       if (!finish(frame, stack)) return null;
       if (stack.length === 0) root = frame;
     } else stack.push(frame);
   }
   if (stack.length !== 0 || !root || root.name !== 'Envelope') return null;
-  const body = (root as unknown as { value: unknown }).value;
+  const body = root.value;
   if (typeof body !== 'object' || body === null) return null;
   const inner = (body as Record<string, unknown>).Body;
   if (typeof inner !== 'object' || inner === null) return null;
@@ -189,7 +213,7 @@ function finish(frame: Frame, stack: Frame[]): boolean {
     if (text === null) return false;
     value = text;
   }
-  (frame as unknown as { value: unknown }).value = value;
+  frame.value = value;
   const parent = stack[stack.length - 1];
   if (!parent) return true;
   parent.children ??= {};

@@ -18,12 +18,18 @@ const LETTER_MAP: Record<string, string> = {
 
 const COMBINING_MARKS = /[\u0300-\u036f]/g;
 
+const MAPPED_LETTERS = new RegExp(`[${Object.keys(LETTER_MAP).join('')}]`, 'g');
+const NON_ASCII = /[^\x00-\x7f]/;
+
 /** NFKC, lower case, Nordic and accented letters folded to ASCII; punctuation kept. */
 export function foldLetters(input: string): string {
+  // Most fields are plain ASCII, which every step below leaves as it is, apart from the case.
+  if (!NON_ASCII.test(input)) return input.toLowerCase();
   const lower = input.normalize('NFKC').toLowerCase();
-  let out = '';
-  for (const ch of lower) out += LETTER_MAP[ch] ?? ch;
-  return out.normalize('NFD').replace(COMBINING_MARKS, '');
+  return lower
+    .replace(MAPPED_LETTERS, (ch) => LETTER_MAP[ch] ?? ch)
+    .normalize('NFD')
+    .replace(COMBINING_MARKS, '');
 }
 
 /**

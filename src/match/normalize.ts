@@ -2,6 +2,7 @@
 // keys use. All are deterministic and side-effect free.
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
 import { foldDigraphs, foldLetters, toFoldedText, toFoldedTokens } from './fold.js';
+import { memoizeByKey } from './memo.js';
 import { toPhoneticKey } from './phonetic.js';
 
 /** A name split into words (a hyphenated word is one word of several tokens). */
@@ -16,7 +17,15 @@ export interface NameParts {
   words: string[][];
 }
 
+/** Shared between callers (memoized): never mutate the result. */
 export function normalizeName(raw: string): NameParts {
+  return nameParts(raw);
+}
+
+const FIELD_CACHE_SIZE = 10_000;
+const nameParts = memoizeByKey(FIELD_CACHE_SIZE, splitName);
+
+function splitName(raw: string): NameParts {
   const words: string[][] = [];
   const initials: string[] = [];
   for (const word of foldLetters(raw).split(/[\s,.;/]+/)) {
@@ -82,6 +91,15 @@ export interface StreetParts {
  * street ends with one ("Østensjøveien 36 B"), it is taken from there.
  */
 export function normalizeStreet(street: string, houseNumber: string, entrance: string): StreetParts {
+  return streetParts(`${street}\u0000${houseNumber}\u0000${entrance}`);
+}
+
+const streetParts = memoizeByKey(FIELD_CACHE_SIZE, (key) => {
+  const [street = '', houseNumber = '', entrance = ''] = key.split('\u0000');
+  return splitStreet(street, houseNumber, entrance);
+});
+
+function splitStreet(street: string, houseNumber: string, entrance: string): StreetParts {
   // "v." alone is an abbreviation of "vei" only when written with the dot.
   let text = foldLetters(street).replace(/v\.(\s|$)/g, 'vei$1');
   let number = foldLetters(houseNumber).replace(/[^a-z0-9]/g, '');
@@ -144,21 +162,15 @@ export function normalizeEmail(raw: string): string {
  * the same odd number still compare equal; '' when there are too few digits to mean anything.
  */
 export function normalizePhone(raw: string, region: string): string {
-  const key = `${region}|${raw}`;
-  let normalized = phoneCache.get(key);
-  if (normalized === undefined) {
-    normalized = parsePhone(raw, region);
-    // Bounded: a full cache starts over (cheaper than LRU bookkeeping, and the hot numbers return).
-    if (phoneCache.size >= PHONE_CACHE_SIZE) phoneCache.clear();
-    phoneCache.set(key, normalized);
-  }
-  return normalized;
+  return phoneNumber(`${region}|${raw}`);
 }
 
 // libphonenumber's parse is the matcher's most expensive step, and a customer's numbers are
-// normalized several times per sync (incoming record, candidates read from the mirror, filing).
-const PHONE_CACHE_SIZE = 10_000;
-const phoneCache = new Map<string, string>();
+// normalized several times per sync (incoming record, candidates, filing).
+const phoneNumber = memoizeByKey(FIELD_CACHE_SIZE, (key) => {
+  const bar = key.indexOf('|');
+  return parsePhone(key.slice(bar + 1), key.slice(0, bar));
+});
 
 function parsePhone(raw: string, region: string): string {
   const digits = raw.replace(/\D/g, '');

@@ -67,6 +67,8 @@ const statements = preparedPerDatabase((sqlite) => ({
        prepared = excluded.prepared, fingerprint = excluded.fingerprint, refreshed_at = excluded.refreshed_at`,
   ),
   deleteKeys: sqlite.prepare('delete from mirror_key where windward_unique = ?'),
+  keysOf: sqlite.prepare('select key from mirror_key where windward_unique = ?').pluck(),
+  deleteKey: sqlite.prepare('delete from mirror_key where key = ? and windward_unique = ?'),
   termCount: sqlite.prepare('select count(*) as n from mirror_key where key = ?'),
   total: sqlite.prepare('select count(*) as n from windward_mirror'),
   maxUnique: sqlite.prepare('select coalesce(max(windward_unique), 0) as n from windward_mirror'),
@@ -108,7 +110,12 @@ function countCache(db: Db): CountCache {
   return c;
 }
 
-/** Files customers (new or changed) with their keys, replacing what was filed for them before. */
+/**
+ * Files customers (new or changed) with their keys, replacing what was filed for them before. Only
+ * keys that changed are written: each key row sits on its own page of the key index, and every page
+ * a commit touches is written out again (a re-filed customer whose name and address stayed keeps
+ * all its rows untouched).
+ */
 export function upsertMirrorEntries(db: Db, entries: readonly MirrorEntry[], now: Date = new Date()): void {
   if (entries.length === 0) return;
   const s = statements(db);
@@ -117,10 +124,13 @@ export function upsertMirrorEntries(db: Db, entries: readonly MirrorEntry[], now
     for (const entry of entries) {
       const prepared = entry.prepared === null || entry.prepared === undefined ? null : JSON.stringify(entry.prepared);
       s.upsertRow.run(entry.windwardUnique, entry.externalRef, JSON.stringify(entry.record), prepared, entry.fingerprint, at);
-      s.deleteKeys.run(entry.windwardUnique);
+      const wanted = new Set(entry.keys);
+      for (const [field, value] of entry.terms) wanted.add(toTermKey(field, value));
+      for (const key of s.keysOf.all(entry.windwardUnique) as string[]) {
+        if (!wanted.delete(key)) s.deleteKey.run(key, entry.windwardUnique);
+      }
       const params: Array<string | number> = [];
-      for (const key of entry.keys) params.push(key, entry.windwardUnique);
-      for (const [field, value] of entry.terms) params.push(toTermKey(field, value), entry.windwardUnique);
+      for (const key of wanted) params.push(key, entry.windwardUnique);
       if (params.length > 0) statementFor(db, 'insertKeys', params.length / 2, insertKeysSql).run(...params);
     }
   })();

@@ -19,9 +19,20 @@ export interface CreateOnceResult {
   adopted: boolean;
 }
 
-/** The caller files the returned record in the mirror, with its link, in one transaction. */
-export async function createOnce(deps: CreateOnceDeps, customerNumber: CustomerNumber, draft: WindwardCustomerDraft): Promise<CreateOnceResult> {
-  const intent = deps.intents.find(draft.externalRef);
+/** What the caller already read of the intent (only the job holding the customer's lock changes it). */
+type KnownIntent = ReturnType<IntentStore['find']>;
+
+/**
+ * The caller files the returned record in the mirror, with its link, in one transaction. `known`:
+ * the intent as the caller read it in this job, to spare a second read; read here when omitted.
+ */
+export async function createOnce(
+  deps: CreateOnceDeps,
+  customerNumber: CustomerNumber,
+  draft: WindwardCustomerDraft,
+  known?: KnownIntent,
+): Promise<CreateOnceResult> {
+  const intent = known === undefined ? deps.intents.find(draft.externalRef) : known;
   if (intent) {
     const found = await findByReference(deps, draft, intent.maxUniqueBefore);
     if (found) {

@@ -90,6 +90,10 @@ async function syncBillTo(
     return result('updated', link.windwardUnique, 'Infosoft data changed since the last write');
   }
 
+  // An open create intent, read once (createOnce gets it too): only this job, holding the
+  // customer's lock, changes it.
+  const openIntent = deps.intents.find(draft.externalRef);
+
   /** Claims the Windward customer for this Infosoft customer, then makes it hold Infosoft's values. */
   const linkTo = async (target: WindwardCustomer, reason: string, evidence?: unknown): Promise<SyncOutcome> => {
     const claimed = deps.links.claim({
@@ -107,7 +111,7 @@ async function syncBillTo(
   };
 
   const create = async (reason: string, evidence?: unknown): Promise<SyncOutcome> => {
-    const { customer: created, adopted } = await createOnce(deps, customerNumber, draft);
+    const { customer: created, adopted } = await createOnce(deps, customerNumber, draft, openIntent);
     // One commit: the record in the mirror, the link, both systems' state, the intent closed.
     const claimed = deps.atomically(() => {
       fileInMirror(deps, created);
@@ -137,7 +141,7 @@ async function syncBillTo(
   }
 
   // An earlier attempt decided to create and may have succeeded: reconcile before anything else.
-  if (deps.intents.find(draft.externalRef)) return create('retrying a create whose outcome was unknown');
+  if (openIntent) return create('retrying a create whose outcome was unknown');
 
   if (pending?.status === 'open') return result('review', null, `waiting for review item ${pending.id}`);
   if (pending?.status === 'decided') {

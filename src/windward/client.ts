@@ -61,7 +61,6 @@ export function createWindwardClient(config: WindwardClientConfig): WindwardClie
   const transport = createUndiciAdapter({ connections: maxConcurrent });
   const http: AxiosInstance = axios.create({
     baseURL: config.baseUrl.endsWith('/') ? config.baseUrl : `${config.baseUrl}/`,
-    auth: { username: config.username, password: config.password },
     timeout: config.timeoutMs,
     adapter: transport.adapter,
     // Windward is reached directly (no HTTP proxy). A redirect means a wrong WINDWARD_URL (e.g.
@@ -72,7 +71,12 @@ export function createWindwardClient(config: WindwardClientConfig): WindwardClie
     transformRequest: [(data: unknown) => data],
     transformResponse: [(data: unknown) => data],
     validateStatus: () => true,
-    headers: { Accept: 'application/json', 'Content-Type': 'application/json; charset=utf-8' },
+    headers: {
+      Accept: 'application/json',
+      'Content-Type': 'application/json; charset=utf-8',
+      // Basic auth, encoded once here rather than by the adapter for every request.
+      Authorization: `Basic ${Buffer.from(`${config.username}:${config.password}`, 'utf8').toString('base64')}`,
+    },
   });
 
   async function call(operation: Operation, method: 'GET' | 'POST', path: string, body?: unknown): Promise<unknown> {

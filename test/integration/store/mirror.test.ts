@@ -58,6 +58,23 @@ describe('windward mirror', () => {
     expect(findMirrorByExternalRef(db, 'IS-2')).toEqual([]);
   });
 
+  it('re-files a customer by writing only the keys that changed', () => {
+    const keysOf = (unique: number) =>
+      (db.$client.prepare('select key from mirror_key where windward_unique = ? order by key').pluck().all(unique) as string[]);
+    const changes = () => (db.$client.prepare('select total_changes()').pluck().get() as number);
+    upsertMirrorEntries(db, [entry(1, ['e:a@example.no', 'p:+4791234567', 'pn:0667|hansen']), entry(2, ['e:a@example.no'])]);
+    let before = changes();
+    upsertMirrorEntries(db, [entry(1, ['e:a@example.no', 'p:+4791234567', 'pn:0667|hansen'])]);
+    // The row itself only: no key row deleted or inserted again.
+    expect(changes() - before).toBe(1);
+    before = changes();
+    upsertMirrorEntries(db, [entry(1, ['e:b@example.no', 'p:+4791234567', 'pn:0667|hansen'], 'olsen')]);
+    // The row, one key and the surname's term key out, their two replacements in.
+    expect(changes() - before).toBe(5);
+    expect(keysOf(1)).toEqual(['e:b@example.no', 'p:+4791234567', 'pn:0667|hansen', 't:lastName:olsen']);
+    expect(keysOf(2)).toEqual(['e:a@example.no', 't:lastName:hansen']);
+  });
+
   it('counts term frequencies', () => {
     upsertMirrorEntries(db, [entry(1, [], 'hansen'), entry(2, [], 'hansen'), entry(3, [], 'fjærli'), entry(4, [], 'hansen')]);
     expect(readTermFrequency(db, 'lastName', 'hansen')).toBe(0.75);
