@@ -75,22 +75,28 @@ export class CircuitBreaker {
   }
 }
 
-/** Wraps a port so every call reports success or failure of its remote to the breaker. */
+/**
+ * Wraps a port so every call reports success or failure of its remote to the breaker. The wrappers
+ * are made once, here, for the port's own methods (ports are plain objects), not on every call.
+ */
 export function guardPort<T extends object>(port: T, system: RemoteSystem, breaker: () => CircuitBreaker | null): T {
-  return new Proxy(port, {
-    get(target, property, receiver) {
-      const value: unknown = Reflect.get(target, property, receiver);
-      if (typeof value !== 'function') return value;
-      return async (...args: unknown[]) => {
-        try {
-          const result: unknown = await (value as (...a: unknown[]) => unknown).apply(target, args);
-          breaker()?.recordSuccess(system);
-          return result;
-        } catch (error) {
-          breaker()?.recordFailure(system, error);
-          throw error;
-        }
-      };
-    },
-  });
+  const guarded: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(port)) {
+    if (typeof value !== 'function') {
+      guarded[name] = value;
+      continue;
+    }
+    const method = value as (...args: unknown[]) => unknown;
+    guarded[name] = async (...args: unknown[]) => {
+      try {
+        const result: unknown = await method.apply(port, args);
+        breaker()?.recordSuccess(system);
+        return result;
+      } catch (error) {
+        breaker()?.recordFailure(system, error);
+        throw error;
+      }
+    };
+  }
+  return guarded as T;
 }
