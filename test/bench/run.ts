@@ -279,7 +279,10 @@ interface IncrementalResult {
   ratioToLatencyBound?: number;
   criticalPathBound?: number;
   ratioToCriticalPathBound?: number;
-  unchangedCheck: { customers: number; windwardCalls: number; infosoftCalls: number; seconds: number };
+  /** Worker CPU (all worker processes) per changed customer, the poll included. */
+  cpuMsPerChanged: number;
+  /** cpuMsPerCustomer: the floor of a job (4 Infosoft reads, no Windward call, no matcher). */
+  unchangedCheck: { customers: number; windwardCalls: number; infosoftCalls: number; seconds: number; cpuMsPerCustomer: number };
 }
 
 let runCounter = 0;
@@ -435,7 +438,7 @@ async function runScenario(s: Scenario, redis: Redis): Promise<ScenarioResult> {
     );
     log(`  links: ${JSON.stringify(result.links)}`);
 
-    if (s.incremental) result.incremental = await runIncremental(s, sim, queue, pollQueue, countLog, pid);
+    if (s.incremental) result.incremental = await runIncremental(s, sim, queue, pollQueue, countLog, workersCpuMs);
     return result;
   } finally {
     db?.close();
@@ -458,7 +461,7 @@ async function runIncremental(
   queue: Queue,
   pollQueue: Queue,
   countLog: Database.Statement,
-  pid: number,
+  workersCpuMs: () => number,
 ): Promise<IncrementalResult> {
   const changed = Math.max(1, Math.round(s.customers / 100));
   const step = Math.floor(s.customers / changed);
@@ -482,6 +485,7 @@ async function runIncremental(
   };
   const before = await simStats(sim);
   const logBefore = (countLog.get() as { n: number }).n;
+  const cpuBefore = workersCpuMs();
   const started = performance.now();
   const poll = await pollQueue.add(JOB_NAMES.poll, {}, { removeOnComplete: false });
   let enqueued = 0;
@@ -497,6 +501,7 @@ async function runIncremental(
   }
   await waitDrained(enqueued, logBefore);
   const seconds = (performance.now() - started) / 1000;
+  const cpuMsPerChanged = (workersCpuMs() - cpuBefore) / Math.max(1, enqueued);
   const after = await simStats(sim);
   const infosoft = diff(after.infosoft, before.infosoft);
   const windward = diff(after.windward, before.windward);
@@ -506,11 +511,12 @@ async function runIncremental(
   const unchangedNumbers = Array.from({ length: s.customers }, (_, i) => FIRST_CUSTOMER + i).filter((n) => !changedSet.has(n)).slice(0, 1000);
   const before2 = await simStats(sim);
   const log2 = (countLog.get() as { n: number }).n;
+  const cpu2 = workersCpuMs();
   const t2 = performance.now();
   await enqueueCustomerSyncs(queue, unchangedNumbers, 'bench-unchanged');
   await waitDrained(unchangedNumbers.length, log2);
+  const unchangedCpuMs = workersCpuMs() - cpu2;
   const after2 = await simStats(sim);
-  void pid;
   const windwardPerChanged = sum(windward) / changed;
   const result: IncrementalResult = {
     changed,
@@ -519,11 +525,13 @@ async function runIncremental(
     enqueued,
     calls: { infosoft, windward },
     windwardCallsPerChanged: windwardPerChanged,
+    cpuMsPerChanged,
     unchangedCheck: {
       customers: unchangedNumbers.length,
       windwardCalls: sum(diff(after2.windward, before2.windward)),
       infosoftCalls: sum(diff(after2.infosoft, before2.infosoft)),
       seconds: (performance.now() - t2) / 1000,
+      cpuMsPerCustomer: unchangedCpuMs / Math.max(1, unchangedNumbers.length),
     },
   };
   if (s.latencyMs > 0) {
@@ -654,8 +662,11 @@ async function main(): Promise<void> {
         `converged in ${inc.seconds.toFixed(2)} s (${fmt(inc.customersPerSecond)} customers/s; latency bound ${fmt(inc.latencyBound)}, ratio ${fmt(inc.ratioToLatencyBound, 2)}; ` +
         `critical-path bound ${fmt(inc.criticalPathBound)}, ratio ${fmt(inc.ratioToCriticalPathBound, 2)})`,
     );
-    console.log(`  calls: Infosoft ${JSON.stringify(inc.calls.infosoft)} Windward ${JSON.stringify(inc.calls.windward)} (${inc.windwardCallsPerChanged.toFixed(2)} Windward calls per changed customer)`);
-    console.log(`  ${inc.unchangedCheck.customers} unchanged customers re-synced: ${inc.unchangedCheck.windwardCalls} Windward calls, ${inc.unchangedCheck.infosoftCalls} Infosoft calls, ${inc.unchangedCheck.seconds.toFixed(2)} s`);
+    console.log(`  calls: Infosoft ${JSON.stringify(inc.calls.infosoft)} Windward ${JSON.stringify(inc.calls.windward)} (${inc.windwardCallsPerChanged.toFixed(2)} Windward calls per changed customer); worker CPU ${inc.cpuMsPerChanged.toFixed(2)} ms per changed customer`);
+    console.log(
+      `  ${inc.unchangedCheck.customers} unchanged customers re-synced: ${inc.unchangedCheck.windwardCalls} Windward calls, ${inc.unchangedCheck.infosoftCalls} Infosoft calls, ` +
+        `${inc.unchangedCheck.seconds.toFixed(2)} s, worker CPU ${inc.unchangedCheck.cpuMsPerCustomer.toFixed(2)} ms per customer`,
+    );
   }
   const out = args.out ?? 'bench/results/bench.json';
   mkdirSync(dirname(out), { recursive: true });
