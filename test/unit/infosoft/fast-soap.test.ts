@@ -10,7 +10,7 @@ const R = 'GetCustomerInformationResponse';
 
 describe('readSoapBody', () => {
   it('reads the vendor sample (pretty-printed, default namespace) into nested objects', () => {
-    const xml = readFileSync(new URL('../../../../shared/conformance/infosoft-GetCustomerInformation.response.xml', import.meta.url), 'utf8');
+    const xml = readFileSync(new URL('../../fixtures/infosoft/GetCustomerInformation.response.xml', import.meta.url), 'utf8');
     const body = readSoapBody(xml, R) as { GetCustomerInformationResult: Record<string, unknown> };
     expect(body.GetCustomerInformationResult).toMatchObject({
       StatusCode: '00',
