@@ -1,5 +1,6 @@
 // Infosoft SOAP client: implements InfosoftPort plus the writes two-way sync needs.
 // Wire shapes stay in this folder; callers see domain types and SyncErrors only.
+import { basicAuthorization } from '../http/basic-auth.js';
 import soap from 'soap';
 import type { Address, CustomerNumber, InfosoftCustomer } from '../domain/customer.js';
 import { PermanentError } from '../errors.js';
@@ -80,7 +81,7 @@ const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 export async function createInfosoftClient(config: InfosoftClientConfig): Promise<InfosoftClient> {
   const auth =
     config.username !== undefined && config.username !== ''
-      ? { Authorization: `Basic ${Buffer.from(`${config.username}:${config.password ?? ''}`).toString('base64')}` }
+      ? { Authorization: basicAuthorization(config.username, config.password ?? '') }
       : undefined;
   let client: soap.Client;
   try {

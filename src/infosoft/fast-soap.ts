@@ -140,14 +140,12 @@ export function readSoapBody(xml: string, responseElement: string): Record<strin
         if (text.trim() !== '') return null;
       } else top.text += text;
     }
-    let closing: boolean;
-    let local: string;
-    let attrs = '';
-    let selfClosing: boolean;
     const gt = xml.indexOf('>', lt + 1);
     if (gt === -1) return null;
-    closing = xml.charCodeAt(lt + 1) === SLASH;
-    selfClosing = !closing && xml.charCodeAt(gt - 1) === SLASH;
+    let closing = xml.charCodeAt(lt + 1) === SLASH;
+    let selfClosing = !closing && xml.charCodeAt(gt - 1) === SLASH;
+    let local: string;
+    let attrs = '';
     const name = xml.slice(closing ? lt + 2 : lt + 1, selfClosing ? gt - 1 : gt);
     if (PLAIN_NAME.test(name)) {
       local = name.slice(name.indexOf(':') + 1);

@@ -3,13 +3,16 @@
 // ~5 times what it does in a tight loop (cold caches, GC). Bounded: a full cache starts over, which is
 // cheaper than LRU bookkeeping, and the values of the customers in flight come back at once.
 
-/** A memo of `compute(key)` for string keys. Results are shared: callers must not mutate them. */
-export function memoizeByKey<V>(size: number, compute: (key: string) => V): (key: string) => V {
+/**
+ * A bounded memo: `memo(key, compute)` returns the value remembered under `key`, or computes and
+ * remembers it. Results are shared: callers must not mutate them.
+ */
+export function boundedMemo<V>(size: number): (key: string, compute: () => V) => V {
   const cache = new Map<string, V>();
-  return (key) => {
+  return (key, compute) => {
     let value = cache.get(key);
     if (value === undefined) {
-      value = compute(key);
+      value = compute();
       if (cache.size >= size) cache.clear();
       cache.set(key, value);
     }

@@ -2,7 +2,7 @@
 // keys use. All are deterministic and side-effect free.
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
 import { foldDigraphs, foldLetters, toFoldedText, toFoldedTokens } from './fold.js';
-import { memoizeByKey } from './memo.js';
+import { boundedMemo } from './memo.js';
 import { toPhoneticKey } from './phonetic.js';
 
 /** A name split into words (a hyphenated word is one word of several tokens). */
@@ -19,11 +19,11 @@ export interface NameParts {
 
 /** Shared between callers (memoized): never mutate the result. */
 export function normalizeName(raw: string): NameParts {
-  return nameParts(raw);
+  return nameParts(raw, () => splitName(raw));
 }
 
 const FIELD_CACHE_SIZE = 10_000;
-const nameParts = memoizeByKey(FIELD_CACHE_SIZE, splitName);
+const nameParts = boundedMemo<NameParts>(FIELD_CACHE_SIZE);
 
 function splitName(raw: string): NameParts {
   const words: string[][] = [];
@@ -91,13 +91,10 @@ export interface StreetParts {
  * street ends with one ("Østensjøveien 36 B"), it is taken from there.
  */
 export function normalizeStreet(street: string, houseNumber: string, entrance: string): StreetParts {
-  return streetParts(`${street}\u0000${houseNumber}\u0000${entrance}`);
+  return streetParts(`${street}\u0000${houseNumber}\u0000${entrance}`, () => splitStreet(street, houseNumber, entrance));
 }
 
-const streetParts = memoizeByKey(FIELD_CACHE_SIZE, (key) => {
-  const [street = '', houseNumber = '', entrance = ''] = key.split('\u0000');
-  return splitStreet(street, houseNumber, entrance);
-});
+const streetParts = boundedMemo<StreetParts>(FIELD_CACHE_SIZE);
 
 function splitStreet(street: string, houseNumber: string, entrance: string): StreetParts {
   // "v." alone is an abbreviation of "vei" only when written with the dot.
@@ -162,15 +159,12 @@ export function normalizeEmail(raw: string): string {
  * the same odd number still compare equal; '' when there are too few digits to mean anything.
  */
 export function normalizePhone(raw: string, region: string): string {
-  return phoneNumber(`${region}|${raw}`);
+  return phoneNumber(`${region}|${raw}`, () => parsePhone(raw, region));
 }
 
 // libphonenumber's parse is the matcher's most expensive step, and a customer's numbers are
 // normalized several times per sync (incoming record, candidates, filing).
-const phoneNumber = memoizeByKey(FIELD_CACHE_SIZE, (key) => {
-  const bar = key.indexOf('|');
-  return parsePhone(key.slice(bar + 1), key.slice(0, bar));
-});
+const phoneNumber = boundedMemo<string>(FIELD_CACHE_SIZE);
 
 function parsePhone(raw: string, region: string): string {
   const digits = raw.replace(/\D/g, '');

@@ -1,5 +1,6 @@
 // /healthz: the process is up. /readyz: everything a sync needs answers now. Both are public, so
 // they say only ok/fail per check; the reasons go to the log.
+import { basicAuthorization } from '../http/basic-auth.js';
 import type { FastifyInstance } from 'fastify';
 import type { WebApp } from './web-app.js';
 
@@ -22,7 +23,7 @@ async function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
 async function fetchWsdl(config: WebApp['config']['infosoft']): Promise<void> {
   const headers: Record<string, string> = {};
   if (config.username && config.password) {
-    headers.authorization = `Basic ${Buffer.from(`${config.username}:${config.password}`).toString('base64')}`;
+    headers.authorization = basicAuthorization(config.username, config.password);
   }
   const response = await fetch(`${config.url}?wsdl`, { headers, signal: AbortSignal.timeout(CHECK_TIMEOUT_MS) });
   await response.arrayBuffer();

@@ -1,3 +1,4 @@
+import { basicAuthorization } from '../http/basic-auth.js';
 import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
 import type { z } from 'zod';
 import type { CountryStyle } from '../address/index.js';
@@ -74,8 +75,8 @@ export function createWindwardClient(config: WindwardClientConfig): WindwardClie
     headers: {
       Accept: 'application/json',
       'Content-Type': 'application/json; charset=utf-8',
-      // Basic auth, encoded once here rather than by the adapter for every request.
-      Authorization: `Basic ${Buffer.from(`${config.username}:${config.password}`, 'utf8').toString('base64')}`,
+      // Encoded once here, not for every request.
+      Authorization: basicAuthorization(config.username, config.password),
     },
   });
 

@@ -19,10 +19,6 @@ export function createUndiciAdapter(options: { connections: number }): UndiciAda
   const adapter: AxiosAdapter = async (config) => {
     const url = toFullUrl(config);
     const headers = AxiosHeaders.from(config.headers as AxiosHeaders).normalize(false);
-    if (config.auth) {
-      const { username, password } = config.auth;
-      headers.set('Authorization', `Basic ${Buffer.from(`${username}:${password}`, 'utf8').toString('base64')}`);
-    }
     const method = (config.method ?? 'get').toUpperCase() as Dispatcher.HttpMethod;
     const body = config.data === undefined || config.data === null ? null : (config.data as string | Buffer);
     // The clock starts when the request is written (not while it waits for a pooled connection):

@@ -1,5 +1,6 @@
 // The Infosoft SOAP simulator: a plain node:http server, SOAP handled by the soap package
 // (serverless mode, so latency and faults can be injected before it sees the call).
+import { basicAuthorization } from '../../http/basic-auth.js';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
@@ -99,7 +100,7 @@ export async function startInfosoftSimulator(options: InfosoftSimulatorOptions):
   });
 
   const expectedAuth = options.credentials
-    ? `Basic ${Buffer.from(`${options.credentials.username}:${options.credentials.password}`).toString('base64')}`
+    ? basicAuthorization(options.credentials.username, options.credentials.password)
     : null;
   const sockets = new Set<Socket>();
   let servedWsdl = wsdlXml;

@@ -1,3 +1,4 @@
+import { basicAuthorization } from '../../http/basic-auth.js';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type { FaultSettings } from '../faults.js';
@@ -52,7 +53,7 @@ export async function startWindwardSimulator(options: WindwardSimulatorOptions):
   const store = createCustomerStore(options.customers);
   const faults = createFaultPlan(options.faults);
   const maxConcurrent = options.maxConcurrent ?? 32;
-  const expectedAuthorization = `Basic ${Buffer.from(`${options.username}:${options.password}`, 'utf8').toString('base64')}`;
+  const expectedAuthorization = basicAuthorization(options.username, options.password);
   const calls = Object.fromEntries(VENDOR_OPERATIONS.map((op) => [op, 0])) as Record<VendorOperation, number>;
   const faultsPlayed: Record<string, number> = {};
   let rejectedOverCapacity = 0;

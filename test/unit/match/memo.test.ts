@@ -1,20 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { memoizeByKey } from '../../../src/match/memo.js';
+import { boundedMemo } from '../../../src/match/memo.js';
 
-describe('memoizeByKey', () => {
+describe('boundedMemo', () => {
   it('computes a key once, and starts over when full', () => {
     const computed: string[] = [];
-    const memo = memoizeByKey(2, (key) => {
-      computed.push(key);
-      return { key };
-    });
-    const a = memo('a');
-    expect(memo('a')).toBe(a);
-    memo('b');
+    const memo = boundedMemo<{ key: string }>(2);
+    const get = (key: string) =>
+      memo(key, () => {
+        computed.push(key);
+        return { key };
+      });
+    const a = get('a');
+    expect(get('a')).toBe(a);
+    get('b');
     expect(computed).toEqual(['a', 'b']);
-    memo('c'); // full: the cache is cleared, then holds c
-    expect(memo('c')).toEqual({ key: 'c' });
-    expect(memo('a')).not.toBe(a);
+    get('c'); // full: the cache is cleared, then holds c
+    expect(get('c')).toEqual({ key: 'c' });
+    expect(get('a')).not.toBe(a);
     expect(computed).toEqual(['a', 'b', 'c', 'a']);
   });
 });
