@@ -5,6 +5,7 @@
 // exactly as before (infosoft/errors.ts).
 import type { IncomingHttpHeaders } from 'node:http';
 import { Pool } from 'undici';
+import { requestText } from '../http/text-request.js';
 import { toTransportFailure } from '../http/undici-errors.js';
 
 const ENVELOPE_START =
@@ -52,7 +53,7 @@ export function createFastTransport(endpoint: string, authorization: string | un
   return {
     async post(body, soapAction, timeoutMs) {
       try {
-        const answer = await pool.request({
+        const answer = await requestText(pool, {
           path,
           method: 'POST',
           body,
@@ -65,7 +66,7 @@ export function createFastTransport(endpoint: string, authorization: string | un
             ...(authorization ? { Authorization: authorization } : {}),
           },
         });
-        return { status: answer.statusCode, headers: answer.headers as IncomingHttpHeaders, body: await answer.body.text() };
+        return { status: answer.status, headers: answer.headers as IncomingHttpHeaders, body: answer.body };
       } catch (error) {
         // Classified by infosoft/errors.ts from the Node-style code, as with node:http before.
         const { code, message } = toTransportFailure(error, timeoutMs);

@@ -4,6 +4,7 @@
 // synced customer. Only what the Windward client uses is supported: text bodies, no redirects.
 import { AxiosError, AxiosHeaders, type AxiosAdapter, type AxiosResponse, type InternalAxiosRequestConfig } from 'axios';
 import { Agent, type Dispatcher } from 'undici';
+import { requestText, type TextResponse } from '../http/text-request.js';
 import { toTransportFailure } from '../http/undici-errors.js';
 
 export interface UndiciAdapter {
@@ -24,10 +25,9 @@ export function createUndiciAdapter(options: { connections: number }): UndiciAda
     // The clock starts when the request is written (not while it waits for a pooled connection):
     // until the answer's headers, then between body chunks. No timer per request: undici keeps one.
     const timeout = config.timeout && config.timeout > 0 ? config.timeout : undefined;
-    let answer: Dispatcher.ResponseData;
-    let text: string;
+    let answer: TextResponse;
     try {
-      answer = await agent.request({
+      answer = await requestText(agent, {
         origin: url.origin,
         path: `${url.pathname}${url.search}`,
         method,
@@ -36,13 +36,12 @@ export function createUndiciAdapter(options: { connections: number }): UndiciAda
         signal: config.signal as AbortSignal | undefined,
         ...(timeout === undefined ? {} : { headersTimeout: timeout, bodyTimeout: timeout }),
       });
-      text = await answer.body.text();
     } catch (error) {
       throw toAxiosError(error, config);
     }
     const response: AxiosResponse<string> = {
-      data: text,
-      status: answer.statusCode,
+      data: answer.body,
+      status: answer.status,
       statusText: '',
       headers: AxiosHeaders.from(answer.headers as Record<string, string>),
       config,
