@@ -4,7 +4,7 @@
 // The simulators run in one child process (`customer-sync sim`), the worker in another
 // (`node dist/cli/main.js worker`); only the worker's CPU and memory are counted (/proc/<pid>).
 // Figures are printed and written as JSON; nothing here asserts on time.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir, cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -16,6 +16,7 @@ import { JOB_NAMES, QUEUE_NAMES } from '../../src/queue/jobs.js';
 import { loadConfig } from '../../src/config.js';
 import { createQueues, enqueueCustomerSyncs } from '../../src/queue/queues.js';
 import { generateSimulatorData } from '../../src/simulators/index.js';
+import { CLK_TCK, readProcCpuMs, SEED, startSim, stopChild, type Sim } from './sim-process.js';
 
 const HELP = `npm run bench -- [options]
   --sizes 20000,100000     customers per backfill (default 20000; 100k adds ~25 min per cell on 2 cores)
@@ -64,9 +65,6 @@ const NOOP_JOBS = Number(args['noop-jobs'] ?? (args.quick ? 5000 : 20_000));
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const TITLE_CODES = 'IT,AP';
 const FIRST_CUSTOMER = 100001;
-const CLK_TCK = 100;
-/** The simulator's seed: the link check regenerates the same data. */
-const SEED = 1;
 /** sync.feedOverlap of config/bench.json. */
 const FEED_OVERLAP_MS = 1000;
 
@@ -74,47 +72,6 @@ const log = (line: string) => process.stderr.write(`${line}\n`);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 // ---------- child processes ----------
-
-interface Sim {
-  child: ChildProcess;
-  /** When the simulator answered (its generated customers are stamped as changed before this). */
-  readyAt: number;
-  infosoftUrl: string;
-  windwardUrl: string;
-  simBase: { infosoft: string; windward: string };
-}
-
-async function startSim(customers: number, latencyMs: number): Promise<Sim> {
-  const child = spawn(process.execPath, ['dist/cli/main.js', 'sim', '--customers', String(customers), '--latency-ms', String(latencyMs), '--seed', String(SEED)], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, WINDWARD_PASSWORD: 'simulator', NODE_ENV: 'bench', LOG_LEVEL: 'warn' },
-  });
-  let out = '';
-  let err = '';
-  child.stderr?.on('data', (chunk: Buffer) => (err += chunk.toString()));
-  return new Promise<Sim>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`simulators exited with ${code}: ${err}`)));
-    child.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const infosoft = /INFOSOFT_URL=(\S+)/.exec(out)?.[1];
-      const windward = /WINDWARD_URL=(\S+)/.exec(out)?.[1];
-      if (infosoft && windward) {
-        const i = new URL(infosoft);
-        const w = new URL(windward);
-        resolve({ child, readyAt: Date.now(), infosoftUrl: infosoft, windwardUrl: windward, simBase: { infosoft: `${i.origin}/__sim`, windward: `${w.origin}/__sim` } });
-      }
-    });
-  });
-}
-
-async function stopChild(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  child.kill(signal);
-  const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
-  await exited;
-  clearTimeout(timer);
-}
 
 /** The node arguments of a Procfile process: the worker is measured as production runs it (heap flags included). */
 function procfileCommand(name: string): string[] {
@@ -124,12 +81,6 @@ function procfileCommand(name: string): string[] {
   return words.slice(1);
 }
 
-function readProcCpuMs(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  // utime and stime are fields 14 and 15 of the line, 12 and 13 after "pid (comm) ".
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLK_TCK;
-}
 
 /** CPU time all cores spent busy (not idle or iowait), from /proc/stat. */
 function readMachineCpuMs(): number {

@@ -1,0 +1,59 @@
+// Child processes of the benchmarks: the simulators as `customer-sync sim` (their CPU is not the
+// worker's), and reading a process's CPU time from /proc.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+
+/** Clock ticks per second of /proc/<pid>/stat (USER_HZ, 100 on Linux). */
+export const CLK_TCK = 100;
+/** The simulator's seed: the link check regenerates the same data. */
+export const SEED = 1;
+
+export interface Sim {
+  child: ChildProcess;
+  /** When the simulator answered (its generated customers are stamped as changed before this). */
+  readyAt: number;
+  infosoftUrl: string;
+  windwardUrl: string;
+  simBase: { infosoft: string; windward: string };
+}
+
+/** Both simulators in one child process (the built CLI: run `npm run build` first). */
+export async function startSim(customers: number, latencyMs: number): Promise<Sim> {
+  const child = spawn(process.execPath, ['dist/cli/main.js', 'sim', '--customers', String(customers), '--latency-ms', String(latencyMs), '--seed', String(SEED)], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, WINDWARD_PASSWORD: 'simulator', NODE_ENV: 'bench', LOG_LEVEL: 'warn' },
+  });
+  let out = '';
+  let err = '';
+  child.stderr?.on('data', (chunk: Buffer) => (err += chunk.toString()));
+  return new Promise<Sim>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`simulators exited with ${code}: ${err}`)));
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const infosoft = /INFOSOFT_URL=(\S+)/.exec(out)?.[1];
+      const windward = /WINDWARD_URL=(\S+)/.exec(out)?.[1];
+      if (infosoft && windward) {
+        const i = new URL(infosoft);
+        const w = new URL(windward);
+        resolve({ child, readyAt: Date.now(), infosoftUrl: infosoft, windwardUrl: windward, simBase: { infosoft: `${i.origin}/__sim`, windward: `${w.origin}/__sim` } });
+      }
+    });
+  });
+}
+
+export async function stopChild(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill(signal);
+  const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+/** User + system CPU time of a process so far, in ms. */
+export function readProcCpuMs(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  // utime and stime are fields 14 and 15 of the line, 12 and 13 after "pid (comm) ".
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLK_TCK;
+}
