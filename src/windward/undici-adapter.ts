@@ -17,9 +17,9 @@ export function createUndiciAdapter(options: { connections: number }): UndiciAda
   // pipelining 1: one request per connection at a time, so `connections` caps the requests in flight.
   const agent = new Agent({ connections: options.connections, pipelining: 1, keepAliveTimeout: 30_000 });
 
+  const target = createTargetResolver();
   const adapter: AxiosAdapter = async (config) => {
-    const url = toFullUrl(config);
-    const headers = AxiosHeaders.from(config.headers as AxiosHeaders).normalize(false);
+    const url = target(config.baseURL, config.url);
     const method = (config.method ?? 'get').toUpperCase() as Dispatcher.HttpMethod;
     const body = config.data === undefined || config.data === null ? null : (config.data as string | Buffer);
     // The clock starts when the request is written (not while it waits for a pooled connection):
@@ -31,7 +31,7 @@ export function createUndiciAdapter(options: { connections: number }): UndiciAda
         origin: url.origin,
         path: `${url.pathname}${url.search}`,
         method,
-        headers: toPlainHeaders(headers),
+        headers: toPlainHeaders(config.headers),
         body,
         signal: config.signal as AbortSignal | undefined,
         ...(timeout === undefined ? {} : { headersTimeout: timeout, bodyTimeout: timeout }),
@@ -43,7 +43,8 @@ export function createUndiciAdapter(options: { connections: number }): UndiciAda
       data: answer.body,
       status: answer.status,
       statusText: '',
-      headers: AxiosHeaders.from(answer.headers as Record<string, string>),
+      // axios makes AxiosHeaders of these when the adapter returns (dispatchRequest).
+      headers: answer.headers,
       config,
       request: null,
     };
@@ -61,17 +62,58 @@ export function createUndiciAdapter(options: { connections: number }): UndiciAda
   return { adapter, close: () => agent.close() };
 }
 
-/** As axios joins baseURL and url (no re-encoding of what the client already encoded). */
-function toFullUrl(config: InternalAxiosRequestConfig): URL {
-  const relative = config.url ?? '';
-  if (/^[a-z][a-z\d+\-.]*:\/\//iu.test(relative) || !config.baseURL) return new URL(relative);
-  return new URL(`${config.baseURL.replace(/\/+$/u, '')}/${relative.replace(/^\/+/u, '')}`);
+const ABSOLUTE = /^[a-z][a-z\d+\-.]*:\/\//iu;
+/**
+ * A relative URL that WHATWG URL parsing leaves as it is: unreserved and sub-delim characters,
+ * ':', '@', '/', '?', and percent escapes other than an encoded dot (dot segments are resolved).
+ * Anything else (spaces, quotes, non-ASCII, backslashes, '.' and '..' segments) takes new URL().
+ */
+const PLAIN_RELATIVE = /^(?![^?]*(?:^|\/)(?:\.|%2e){1,2}(?:[/?]|$))(?:[A-Za-z0-9\-._~!$&()*+,;=:@/?]|%(?!2e)[0-9A-Fa-f]{2})*$/iu;
+
+export interface RequestTarget {
+  origin: string;
+  pathname: string;
+  search: string;
 }
 
-function toPlainHeaders(headers: AxiosHeaders): Record<string, string> {
+/**
+ * As axios joins baseURL and url, and as new URL() then reads the result (no re-encoding of what
+ * the client already encoded). The client's baseURL never changes, so it is parsed once, not for
+ * every request; a url new URL() would rewrite is handed to it.
+ */
+export function createTargetResolver(): (baseURL: string | undefined, url: string | undefined) => RequestTarget {
+  let lastBase: string | undefined;
+  let baseOrigin = '';
+  let basePath = '';
+  let baseIsPlain = false;
+  return (baseURL, url) => {
+    const relative = url ?? '';
+    if (ABSOLUTE.test(relative) || !baseURL) return new URL(relative);
+    const joined = `${baseURL.replace(/\/+$/u, '')}/${relative.replace(/^\/+/u, '')}`;
+    if (baseURL !== lastBase) {
+      const base = new URL(baseURL);
+      lastBase = baseURL;
+      baseOrigin = base.origin;
+      basePath = base.pathname.replace(/\/+$/u, '');
+      // A base URL that parsing would rewrite (upper-case host, query, spaces) always takes new URL().
+      baseIsPlain = base.search === '' && base.hash === '' && base.href.replace(/\/+$/u, '') === baseURL.replace(/\/+$/u, '');
+    }
+    if (!baseIsPlain || !PLAIN_RELATIVE.test(relative)) return new URL(joined);
+    const path = `${basePath}/${relative.replace(/^\/+/u, '')}`;
+    const query = path.indexOf('?');
+    return query === -1
+      ? { origin: baseOrigin, pathname: path, search: '' }
+      : { origin: baseOrigin, pathname: path.slice(0, query), search: path.slice(query) };
+  };
+}
+
+/** axios hands the adapter its headers as AxiosHeaders (names already merged case-insensitively). */
+function toPlainHeaders(headers: InternalAxiosRequestConfig['headers']): Record<string, string> {
   const plain: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers.toJSON())) {
-    if (value !== undefined && value !== null) plain[name] = Array.isArray(value) ? value.join(', ') : String(value);
+  const json = headers instanceof AxiosHeaders ? headers.toJSON(true) : AxiosHeaders.from(headers as AxiosHeaders).normalize(false).toJSON(true);
+  for (const name in json) {
+    const value = json[name];
+    if (value !== undefined && value !== null) plain[name] = String(value);
   }
   return plain;
 }
