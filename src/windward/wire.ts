@@ -1,7 +1,9 @@
 import { z } from 'zod';
 
-// Zod schemas for the WebAPI's JSON. Lenient on purpose: unknown fields pass, text fields may be
-// missing or null (a Fields projection leaves most out), and only Unique must be a real number.
+// Zod schemas for the WebAPI's JSON. Lenient on purpose: unknown fields never fail an answer, text
+// fields may be missing or null (a Fields projection leaves most out), and only Unique must be a
+// real number. A customer's unknown fields (about 50 of the 63 a full record has) are dropped, not
+// copied: nothing reads them, and copying them was most of the parse (7 → 1 µs per record).
 
 const wireText = z
   .union([z.string(), z.number()])
@@ -10,7 +12,7 @@ const wireText = z
 
 const wireUnique = z.union([z.number().int().nonnegative(), z.string().regex(/^\d+$/u).transform(Number)]);
 
-export const wireCustomerSchema = z.looseObject({
+export const wireCustomerSchema = z.object({
   Unique: wireUnique,
   Name: wireText,
   FirstName: wireText,

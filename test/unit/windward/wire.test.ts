@@ -4,12 +4,14 @@ import { customersEnvelopeSchema, dataSnapCustomersSchema, wireCustomerSchema } 
 import { VENDOR_SAMPLE_FILE } from '../../fixtures/windward/seed.js';
 
 describe('wire schemas', () => {
-  it("accept the vendor's own customer sample, keeping unknown fields", () => {
+  it("accept the vendor's own customer sample; its unknown fields do not fail it and are dropped", () => {
     const sample: unknown = JSON.parse(readFileSync(VENDOR_SAMPLE_FILE, 'utf8'));
     const parsed = customersEnvelopeSchema.parse(sample);
     expect(parsed.Customers).toHaveLength(1);
     expect(parsed.Customers[0]?.Name).toBe('string');
-    expect(parsed.Customers[0]?.['Balances']).toMatchObject({ C_BALANCE: 0 });
+    // Balances is one of the ~50 fields nothing here reads.
+    expect((sample as { Customers: Array<Record<string, unknown>> }).Customers[0]).toHaveProperty('Balances');
+    expect(Object.keys(parsed.Customers[0] ?? {}).sort()).toEqual(Object.keys(wireCustomerSchema.shape).sort());
   });
 
   it('read missing and null text fields as empty strings', () => {
