@@ -123,7 +123,8 @@ interface Frame {
  * the body holds anything this reader does not handle; the caller then uses the soap package.
  */
 export function readSoapBody(xml: string, responseElement: string): Record<string, unknown> | null {
-  if (xml.includes('<![CDATA[') || xml.includes('<!--') || /Fault[\s>]/.test(xml)) return null;
+  // CDATA sections, comments and processing instructions after the declaration ("<!", "<?") fail
+  // both name tests below and end the read, so the document is not scanned for them beforehand.
   let pos = xml.startsWith('<?xml') ? xml.indexOf('?>') + 2 : 0;
   if (pos === 1) return null;
   const stack: Frame[] = [];
@@ -161,6 +162,8 @@ export function readSoapBody(xml: string, responseElement: string): Record<strin
       attrs = m[4] as string;
       selfClosing = m[5] !== '';
     }
+    // A fault is the soap package's to read and classify.
+    if (local === 'Fault') return null;
     if (closing) {
       if (attrs || selfClosing) return null;
       const frame = stack.pop();

@@ -27,6 +27,7 @@ describe('readSoapBody', () => {
     ['entities are decoded', `<${R}><N>Ann &amp; &lt;Bo&gt; &#248;&#x41;</N></${R}>`, { N: 'Ann & <Bo> øA' }],
     ['an empty response element', `<${R}/>`, {}],
     ['a closing tag with a space before >', `<${R}><N>1</N ></${R}>`, { N: '1' }],
+    ['the word Fault in text is only text', `<${R}><N>Fault Line</N><M>Fault></M></${R}>`, { N: 'Fault Line', M: 'Fault>' }],
   ])('%s', (_name, inner, expected) => {
     // JSON drops the array's internal 'repeated' marker.
     expect(JSON.parse(JSON.stringify(readSoapBody(envelope(inner), R)))).toEqual(expected);
@@ -35,6 +36,8 @@ describe('readSoapBody', () => {
   it.each([
     ['an attribute it does not know', `<${R}><N kind="x">1</N></${R}>`],
     ['a fault', `<soap:Fault><faultcode>soap:Server</faultcode></soap:Fault>`],
+    ['a fault inside the response element', `<${R}><soap:Fault><faultcode>soap:Server</faultcode></soap:Fault></${R}>`],
+    ['a processing instruction after the declaration', `<${R}><?pi x?><N>1</N></${R}>`],
     ['CDATA', `<${R}><N><![CDATA[x]]></N></${R}>`],
     ['a comment', `<${R}><!-- x --><N>1</N></${R}>`],
     ['mixed content', `<${R}><N>text<M>1</M></N></${R}>`],
