@@ -26,6 +26,9 @@ const HELP = `npm run bench -- [options]
   --full                   also run 100k × 20 ms × concurrency 16 (about 10 minutes on its own)
   --quick                  small sizes for a smoke run (2000 customers, incremental on 2000)
   --incremental-size N     size of the backfill followed by the 1 % incremental run (default: largest size)
+  --incremental-concurrency 16,64
+                           worker concurrencies of the incremental run: after the backfill (at the
+                           highest --concurrency) the worker is restarted with each (default: --concurrency)
   --noop-jobs N            jobs for the raw BullMQ no-op bound (default 20000)
   --profile                run the worker with --cpu-prof (profiles in bench/results/profiles)
   --no-build               skip npm run build
@@ -42,6 +45,7 @@ const { values: args } = parseArgs({
     full: { type: 'boolean', default: false },
     quick: { type: 'boolean', default: false },
     'incremental-size': { type: 'string' },
+    'incremental-concurrency': { type: 'string' },
     'noop-jobs': { type: 'string' },
     profile: { type: 'boolean', default: false },
     'no-build': { type: 'boolean', default: false },
@@ -61,6 +65,8 @@ const LATENCIES = list(args.latencies, [0, 20]);
 const CONCURRENCIES = list(args.concurrency, [16, 64]);
 const WORKERS = Math.max(1, Number(args.workers ?? 1));
 const INCREMENTAL_SIZE = Number(args['incremental-size'] ?? Math.max(...SIZES));
+// Highest first: the backfill's own worker runs the first round.
+const INCREMENTAL_CONCURRENCIES = list(args['incremental-concurrency'], CONCURRENCIES).sort((a, b) => b - a);
 const NOOP_JOBS = Number(args['noop-jobs'] ?? (args.quick ? 5000 : 20_000));
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const TITLE_CODES = 'IT,AP';
@@ -216,10 +222,13 @@ interface ScenarioResult {
   /** Windward accepts 32 connections: 32 / (Windward calls per customer × latency). */
   windwardConnectionBound?: number;
   ratioToNoop?: number;
-  incremental?: IncrementalResult;
+  /** One 1 % change round per worker concurrency (INCREMENTAL_CONCURRENCIES). */
+  incremental?: IncrementalResult[];
 }
 
 interface IncrementalResult {
+  /** The worker's concurrency in this round (restarted with it after the backfill). */
+  concurrency: number;
   changed: number;
   seconds: number;
   customersPerSecond: number;
@@ -247,9 +256,10 @@ async function runScenario(s: Scenario, redis: Redis): Promise<ScenarioResult> {
   const sim = await startSim(s.customers, s.latencyMs);
   const logFd = openSync(join(dir, 'worker.log'), 'w');
   // Several worker processes split the concurrency and Windward's 32 connections between them.
-  const workers = Array.from({ length: WORKERS }, (_, index) => {
+  const spawnWorkers = (concurrency: number) =>
+    Array.from({ length: WORKERS }, (_, index) => {
     const profileArgs = args.profile
-      ? ['--cpu-prof', `--cpu-prof-dir=${join('bench/results/profiles')}`, `--cpu-prof-name=worker-${s.customers}-${s.latencyMs}-${s.concurrency}-${index}.cpuprofile`]
+      ? ['--cpu-prof', `--cpu-prof-dir=${join('bench/results/profiles')}`, `--cpu-prof-name=worker-${s.customers}-${s.latencyMs}-${concurrency}-${index}.cpuprofile`]
       : [];
     return spawn(process.execPath, [...profileArgs, ...procfileCommand('worker')], {
       stdio: ['ignore', 'ignore', logFd],
@@ -264,12 +274,13 @@ async function runScenario(s: Scenario, redis: Redis): Promise<ScenarioResult> {
         WINDWARD_PASSWORD: 'simulator',
         WINDWARD_MAX_CONCURRENT: String(Math.floor(32 / WORKERS)),
         INFOSOFT_TITLE_CODES: TITLE_CODES,
-        SYNC_CONCURRENCY: String(Math.max(1, Math.round(s.concurrency / WORKERS))),
+        SYNC_CONCURRENCY: String(Math.max(1, Math.round(concurrency / WORKERS))),
         LOG_LEVEL: 'info',
       },
     });
   });
-  const pids = workers.map((w) => w.pid as number);
+  let workers = spawnWorkers(s.concurrency);
+  let pids = workers.map((w) => w.pid as number);
   const pid = pids[0] as number;
   const workersCpuMs = () => pids.reduce((sum, p) => sum + readProcCpuMs(p), 0);
   const workersIo = () =>
@@ -290,12 +301,15 @@ async function runScenario(s: Scenario, redis: Redis): Promise<ScenarioResult> {
   let db: Database.Database | null = null;
   try {
     // Ready when the worker has refreshed its mirror and registered on the sync queue.
-    const readyBy = Date.now() + 300_000;
-    while ((await queue.getWorkersCount()) < WORKERS) {
-      if (workers.some((w) => w.exitCode !== null)) throw new Error(`worker exited: ${readFileSync(join(dir, 'worker.log'), 'utf8').slice(-2000)}`);
-      if (Date.now() > readyBy) throw new Error('worker did not start');
-      await sleep(200);
-    }
+    const waitForWorkers = async () => {
+      const readyBy = Date.now() + 300_000;
+      while ((await queue.getWorkersCount()) < WORKERS) {
+        if (workers.some((w) => w.exitCode !== null)) throw new Error(`worker exited: ${readFileSync(join(dir, 'worker.log'), 'utf8').slice(-2000)}`);
+        if (Date.now() > readyBy) throw new Error('worker did not start');
+        await sleep(200);
+      }
+    };
+    await waitForWorkers();
     db = new Database(dbPath);
     db.pragma('busy_timeout = 5000');
     // The change feed starts now: the poll job of the incremental run must not see the seed, which
@@ -383,13 +397,27 @@ async function runScenario(s: Scenario, redis: Redis): Promise<ScenarioResult> {
       redis: await redisMemory(redis, prefix),
       links: checkLinks(s.customers, db),
     };
-    log(`  ${result.customersPerSecond.toFixed(0)} customers/s, ${result.worker.cpuMsPerCustomer.toFixed(2)} ms CPU/customer, peak RSS ${mem.peakRssMb.toFixed(0)} MB`);
+    log(
+      `  ${result.customersPerSecond.toFixed(0)} customers/s, ${result.worker.cpuMsPerCustomer.toFixed(2)} ms CPU/customer ` +
+        `(÷ simulators' ${(result.worker.cpuMsPerCustomer / result.others.simulatorCpuMsPerCustomer).toFixed(2)}), peak RSS ${mem.peakRssMb.toFixed(0)} MB`,
+    );
     log(
       `  worker I/O per customer: ${result.io.readCallsPerCustomer.toFixed(1)} reads, ${result.io.writeCallsPerCustomer.toFixed(1)} writes (system calls), ${result.io.kbWrittenPerCustomer.toFixed(1)} kB written`,
     );
     log(`  links: ${JSON.stringify(result.links)}`);
 
-    if (s.incremental) result.incremental = await runIncremental(s, sim, queue, pollQueue, countLog, workersCpuMs);
+    if (s.incremental) {
+      result.incremental = [];
+      for (const [round, concurrency] of INCREMENTAL_CONCURRENCIES.entries()) {
+        if (concurrency !== s.concurrency || round > 0) {
+          await Promise.all(workers.map((w) => stopChild(w)));
+          workers = spawnWorkers(concurrency);
+          pids = workers.map((w) => w.pid as number);
+          await waitForWorkers();
+        }
+        result.incremental.push(await runIncremental({ ...s, concurrency }, round, sim, queue, pollQueue, countLog, workersCpuMs));
+      }
+    }
     return result;
   } finally {
     db?.close();
@@ -408,6 +436,8 @@ async function runScenario(s: Scenario, redis: Redis): Promise<ScenarioResult> {
 /** 1 % of the customers change in Infosoft; one poll job picks them up. Then unchanged ones must cost 0 Windward calls. */
 async function runIncremental(
   s: Scenario,
+  /** Each round changes other customers (its offset in every block of 100). */
+  round: number,
   sim: Sim,
   queue: Queue,
   pollQueue: Queue,
@@ -416,7 +446,7 @@ async function runIncremental(
 ): Promise<IncrementalResult> {
   const changed = Math.max(1, Math.round(s.customers / 100));
   const step = Math.floor(s.customers / changed);
-  const numbers = Array.from({ length: changed }, (_, i) => FIRST_CUSTOMER + i * step);
+  const numbers = Array.from({ length: changed }, (_, i) => FIRST_CUSTOMER + i * step + (round % step));
   for (const n of numbers) {
     const res = await fetch(`${sim.simBase.infosoft}/customers/${n}`, {
       method: 'PUT',
@@ -470,6 +500,7 @@ async function runIncremental(
   const after2 = await simStats(sim);
   const windwardPerChanged = sum(windward) / changed;
   const result: IncrementalResult = {
+    concurrency: s.concurrency,
     changed,
     seconds,
     customersPerSecond: changed / seconds,
@@ -493,7 +524,7 @@ async function runIncremental(
     result.criticalPathBound = s.concurrency / ((2 + windwardPerChanged) * (s.latencyMs / 1000));
     result.ratioToCriticalPathBound = result.customersPerSecond / result.criticalPathBound;
   }
-  log(`  incremental: ${changed} changed, ${enqueued} enqueued, ${seconds.toFixed(2)} s, Windward ${JSON.stringify(windward)}; unchanged ${unchangedNumbers.length}: ${result.unchangedCheck.windwardCalls} Windward calls`);
+  log(`  incremental at concurrency ${s.concurrency}: ${changed} changed, ${enqueued} enqueued, ${seconds.toFixed(2)} s, Windward ${JSON.stringify(windward)}; unchanged ${unchangedNumbers.length}: ${result.unchangedCheck.windwardCalls} Windward calls`);
   return result;
 }
 
@@ -586,6 +617,9 @@ async function main(): Promise<void> {
       'CPU ms/c': fmt(r.worker.cpuMsPerCustomer, 2),
       'syscalls r/w/c': `${fmt(r.io.readCallsPerCustomer, 0)}/${fmt(r.io.writeCallsPerCustomer, 0)}`,
       'sim+Redis CPU ms/c': `${fmt(r.others.simulatorCpuMsPerCustomer, 2)}+${fmt(r.others.redisCpuMsPerCustomer, 2)}`,
+      // The simulators' work per customer is the same in every run of any version of the worker:
+      // dividing by it takes out most of the machine's drift (a VM; up to ±40 % between runs).
+      'CPU ÷ sim CPU': fmt(r.worker.cpuMsPerCustomer / r.others.simulatorCpuMsPerCustomer, 2),
       'busy cores': fmt(r.others.machineBusyCores, 2),
       'peak RSS MB': fmt(r.worker.peakRssMb),
       'Redis MB (ours)': fmt(r.redis.prefixMb, 1),
@@ -606,18 +640,18 @@ async function main(): Promise<void> {
     console.log(`  ${r.customers}/${r.latencyMs}ms/c${r.concurrency}: Infosoft ${JSON.stringify(r.callsPerCustomer.infosoft)} Windward ${JSON.stringify(r.callsPerCustomer.windward)}; actions ${JSON.stringify(r.actions)}`);
   }
   for (const r of results) {
-    const inc = r.incremental;
-    if (!inc) continue;
-    console.log(
-      `\nIncremental (${r.customers} customers, ${r.latencyMs} ms, concurrency ${r.concurrency}): ${inc.changed} changed → ${inc.enqueued} enqueued by one poll, ` +
-        `converged in ${inc.seconds.toFixed(2)} s (${fmt(inc.customersPerSecond)} customers/s; latency bound ${fmt(inc.latencyBound)}, ratio ${fmt(inc.ratioToLatencyBound, 2)}; ` +
-        `critical-path bound ${fmt(inc.criticalPathBound)}, ratio ${fmt(inc.ratioToCriticalPathBound, 2)})`,
-    );
-    console.log(`  calls: Infosoft ${JSON.stringify(inc.calls.infosoft)} Windward ${JSON.stringify(inc.calls.windward)} (${inc.windwardCallsPerChanged.toFixed(2)} Windward calls per changed customer); worker CPU ${inc.cpuMsPerChanged.toFixed(2)} ms per changed customer`);
-    console.log(
-      `  ${inc.unchangedCheck.customers} unchanged customers re-synced: ${inc.unchangedCheck.windwardCalls} Windward calls, ${inc.unchangedCheck.infosoftCalls} Infosoft calls, ` +
-        `${inc.unchangedCheck.seconds.toFixed(2)} s, worker CPU ${inc.unchangedCheck.cpuMsPerCustomer.toFixed(2)} ms per customer`,
-    );
+    for (const inc of r.incremental ?? []) {
+      console.log(
+        `\nIncremental (${r.customers} customers, ${r.latencyMs} ms, worker concurrency ${inc.concurrency}): ${inc.changed} changed → ${inc.enqueued} enqueued by one poll, ` +
+          `converged in ${inc.seconds.toFixed(2)} s (${fmt(inc.customersPerSecond)} customers/s; latency bound ${fmt(inc.latencyBound)}, ratio ${fmt(inc.ratioToLatencyBound, 2)}; ` +
+          `critical-path bound ${fmt(inc.criticalPathBound)}, ratio ${fmt(inc.ratioToCriticalPathBound, 2)})`,
+      );
+      console.log(`  calls: Infosoft ${JSON.stringify(inc.calls.infosoft)} Windward ${JSON.stringify(inc.calls.windward)} (${inc.windwardCallsPerChanged.toFixed(2)} Windward calls per changed customer); worker CPU ${inc.cpuMsPerChanged.toFixed(2)} ms per changed customer`);
+      console.log(
+        `  ${inc.unchangedCheck.customers} unchanged customers re-synced: ${inc.unchangedCheck.windwardCalls} Windward calls, ${inc.unchangedCheck.infosoftCalls} Infosoft calls, ` +
+          `${inc.unchangedCheck.seconds.toFixed(2)} s, worker CPU ${inc.unchangedCheck.cpuMsPerCustomer.toFixed(2)} ms per customer`,
+      );
+    }
   }
   const out = args.out ?? 'bench/results/bench.json';
   mkdirSync(dirname(out), { recursive: true });
