@@ -89,7 +89,7 @@ export function createTargetResolver(): (baseURL: string | undefined, url: strin
   return (baseURL, url) => {
     const relative = url ?? '';
     if (ABSOLUTE.test(relative) || !baseURL) return new URL(relative);
-    const joined = `${baseURL.replace(/\/+$/u, '')}/${relative.replace(/^\/+/u, '')}`;
+    const tail = relative.replace(/^\/+/u, '');
     if (baseURL !== lastBase) {
       const base = new URL(baseURL);
       lastBase = baseURL;
@@ -98,8 +98,8 @@ export function createTargetResolver(): (baseURL: string | undefined, url: strin
       // A base URL that parsing would rewrite (upper-case host, query, spaces) always takes new URL().
       baseIsPlain = base.search === '' && base.hash === '' && base.href.replace(/\/+$/u, '') === baseURL.replace(/\/+$/u, '');
     }
-    if (!baseIsPlain || !PLAIN_RELATIVE.test(relative)) return new URL(joined);
-    const path = `${basePath}/${relative.replace(/^\/+/u, '')}`;
+    if (!baseIsPlain || !PLAIN_RELATIVE.test(relative)) return new URL(`${baseURL.replace(/\/+$/u, '')}/${tail}`);
+    const path = `${basePath}/${tail}`;
     const query = path.indexOf('?');
     return query === -1
       ? { origin: baseOrigin, pathname: path, search: '' }

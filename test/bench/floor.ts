@@ -8,7 +8,6 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { spawnSync } from 'node:child_process';
 import { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { pino } from 'pino';
@@ -21,7 +20,7 @@ import { MIGRATIONS_FOLDER, closeDatabase, openDatabase } from '../../src/store/
 import { appendSyncLog } from '../../src/store/sync-log.js';
 import { findLink } from '../../src/store/links.js';
 import { createLogger } from '../../src/log.js';
-import { startSim, stopChild } from './sim-process.js';
+import { buildProject, startSim, stopChild } from './sim-process.js';
 
 const HELP = `npm run bench:floor -- [options]
   --customers N     customers the simulators hold, and calls per measured part (default 5000)
@@ -67,6 +66,15 @@ async function cpuMicros(work: () => Promise<void>): Promise<number> {
 async function warmThenMeasure(work: () => Promise<void>): Promise<number> {
   await work();
   return cpuMicros(work);
+}
+
+/** As warmThenMeasure for synchronous work doing `units` of something: µs per unit. */
+function warmThenMeasureSync(units: number, work: () => void): number {
+  work();
+  const before = process.cpuUsage();
+  work();
+  const used = process.cpuUsage(before);
+  return (used.user + used.system) / units;
 }
 
 /** Runs `task(i)` for i in [0, count) with `concurrency` in flight, as the worker's jobs run. */
@@ -188,29 +196,19 @@ function measureStoreAndLog(): Part[] {
           appendSyncLog(db, { customerNumber: FIRST_CUSTOMER + i, jobId: String(i), action: 'created', windwardUnique: i + 1, reason: 'floor' });
         }
       })();
-    appendAll();
-    const before = process.cpuUsage();
-    appendAll();
-    const appendUs = (() => {
-      const u = process.cpuUsage(before);
-      return (u.user + u.system) / n;
-    })();
-    for (let i = 0; i < n; i += 1) findLink(db, FIRST_CUSTOMER + i, 'bill_to', null);
-    const before2 = process.cpuUsage();
-    for (let i = 0; i < n; i += 1) findLink(db, FIRST_CUSTOMER + i, 'bill_to', null);
-    const u2 = process.cpuUsage(before2);
-    const findUs = (u2.user + u2.system) / n;
-
+    const appendUs = warmThenMeasureSync(n, () => appendAll());
+    const findUs = warmThenMeasureSync(n, () => {
+      for (let i = 0; i < n; i += 1) findLink(db, FIRST_CUSTOMER + i, 'bill_to', null);
+    });
     // The worker's log line per synced customer, written to /dev/null as pino writes to stderr.
     const logger = createLogger({ level: 'info', destination: pino.destination({ dest: '/dev/null', sync: true }) as unknown as NodeJS.WritableStream });
-    for (let i = 0; i < n; i += 1) logger.info({ jobId: String(i), customerNumber: FIRST_CUSTOMER + i, action: 'created', windwardUnique: i + 1 }, 'customer synced');
-    const before3 = process.cpuUsage();
-    for (let i = 0; i < n; i += 1) logger.info({ jobId: String(i), customerNumber: FIRST_CUSTOMER + i, action: 'created', windwardUnique: i + 1 }, 'customer synced');
-    const u3 = process.cpuUsage(before3);
+    const logUs = warmThenMeasureSync(n, () => {
+      for (let i = 0; i < n; i += 1) logger.info({ jobId: String(i), customerNumber: FIRST_CUSTOMER + i, action: 'created', windwardUnique: i + 1 }, 'customer synced');
+    });
     return [
       // ~23 statements per created customer (a counting wrapper in the third session's run).
       { part: 'store statement, warm (find a link; append a sync-log row: mean of both)', unit: 'statement', usPerUnit: (appendUs + findUs) / 2, unitsPerCreatedCustomer: 23 },
-      { part: 'log line (pino, redaction on)', unit: 'line', usPerUnit: (u3.user + u3.system) / n, unitsPerCreatedCustomer: 1 },
+      { part: 'log line (pino, redaction on)', unit: 'line', usPerUnit: logUs, unitsPerCreatedCustomer: 1 },
     ];
   } finally {
     closeDatabase(db);
@@ -219,10 +217,7 @@ function measureStoreAndLog(): Part[] {
 }
 
 async function main(): Promise<void> {
-  if (!args['no-build']) {
-    const build = spawnSync('npm', ['run', 'build', '--silent'], { stdio: 'inherit' });
-    if (build.status !== 0) throw new Error('npm run build failed');
-  }
+  if (!args['no-build']) buildProject();
   const sim = await startSim(CUSTOMERS, 0);
   const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: null });
   const parts: Part[] = [];

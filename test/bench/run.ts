@@ -16,7 +16,7 @@ import { JOB_NAMES, QUEUE_NAMES } from '../../src/queue/jobs.js';
 import { loadConfig } from '../../src/config.js';
 import { createQueues, enqueueCustomerSyncs } from '../../src/queue/queues.js';
 import { generateSimulatorData } from '../../src/simulators/index.js';
-import { CLK_TCK, readProcCpuMs, SEED, startSim, stopChild, type Sim } from './sim-process.js';
+import { buildProject, CLK_TCK, readProcCpuMs, SEED, startSim, stopChild, type Sim } from './sim-process.js';
 
 const HELP = `npm run bench -- [options]
   --sizes 20000,100000     customers per backfill (default 20000; 100k adds ~25 min per cell on 2 cores)
@@ -563,10 +563,7 @@ function fmt(n: number | undefined, digits = 0): string {
 }
 
 async function main(): Promise<void> {
-  if (!args['no-build']) {
-    const build = spawnSync('npm', ['run', 'build', '--silent'], { stdio: 'inherit' });
-    if (build.status !== 0) throw new Error('npm run build failed');
-  }
+  if (!args['no-build']) buildProject();
   if (args.profile) mkdirSync('bench/results/profiles', { recursive: true });
   const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: null });
   const startedAt = new Date();

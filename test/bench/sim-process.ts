@@ -1,6 +1,6 @@
 // Child processes of the benchmarks: the simulators as `customer-sync sim` (their CPU is not the
 // worker's), and reading a process's CPU time from /proc.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 
 /** Clock ticks per second of /proc/<pid>/stat (USER_HZ, 100 on Linux). */
@@ -15,6 +15,12 @@ export interface Sim {
   infosoftUrl: string;
   windwardUrl: string;
   simBase: { infosoft: string; windward: string };
+}
+
+/** `npm run build`: the simulators and the worker run from dist/. */
+export function buildProject(): void {
+  const build = spawnSync('npm', ['run', 'build', '--silent'], { stdio: 'inherit' });
+  if (build.status !== 0) throw new Error('npm run build failed');
 }
 
 /** Both simulators in one child process (the built CLI: run `npm run build` first). */
