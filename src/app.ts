@@ -20,9 +20,10 @@ import { deletePlannedMove, listPlannedMoves, savePlannedMove } from './store/pl
 import { createMatcherLookup } from './sync/find-existing.js';
 import { refreshMirror } from './sync/mirror.js';
 import { listDiscoverableCustomers, pollChanges } from './sync/poll-changes.js';
-import type { InfosoftPort, MirrorFiling, MirrorIndex, MovePlanner, SyncScheduler } from './sync/ports.js';
+import type { InfosoftPort, WindwardPort, MirrorFiling, MirrorIndex, MovePlanner, SyncScheduler } from './sync/ports.js';
 import { syncCustomer, type SyncCustomerDeps } from './sync/sync-customer.js';
-import { createWindwardClient, type WindwardClient } from './windward/client.js';
+import { createWindwardClient, type WindwardTruncation } from './windward/client.js';
+import { startRemoteClientsThread } from './remote-thread/remote-clients.js';
 // Metrics wiring (operator surface): remote-call latency, job outcomes, matcher decisions.
 import { countDecisions, instrumentPort } from './metrics/instrument-port.js';
 import { serveMetrics, type MetricsServer } from './metrics/serve-metrics.js';
@@ -36,7 +37,7 @@ export interface App {
   redis: Redis;
   queues: SyncQueues;
   infosoft: InfosoftPort;
-  windward: WindwardClient;
+  windward: WindwardPort;
   syncDeps: SyncCustomerDeps;
   mirror: MirrorIndex;
   /** The group commit of the worker's writes, or null when each write commits on its own. */
@@ -81,9 +82,8 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
   let breaker: CircuitBreaker | null = null;
   const metrics = createSyncMetrics();
   // Each sync asks for the master data, then every title and the pending moves at once.
-  const rawInfosoft = createLazyInfosoft(config.infosoft, { maxConnections: config.sync.concurrency * (config.infosoft.titleCodes.length + 1) });
-  const infosoft = guardPort(instrumentPort(rawInfosoft, 'infosoft', metrics.remoteCallSeconds), 'infosoft', () => breaker);
-  const rawWindward = createWindwardClient({
+  const infosoftMaxConnections = config.sync.concurrency * (config.infosoft.titleCodes.length + 1);
+  const windwardConfig = {
     baseUrl: config.windward.url,
     username: config.windward.username,
     password: config.windward.password ?? '',
@@ -91,9 +91,21 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
     timeoutMs: config.windward.timeout,
     maxConcurrent: config.windward.maxConcurrent,
     country: config.windward.country,
-    // Windward's field limits are undocumented; say which fields were cut (names only, never values).
-    onTruncated: ({ operation, externalRef, fields }) => logger.warn({ operation, externalRef, fields }, 'fields truncated to Windward limits'),
-  });
+  };
+  // Windward's field limits are undocumented; say which fields were cut (names only, never values).
+  const onTruncated = ({ operation, externalRef, fields }: WindwardTruncation) =>
+    logger.warn({ operation, externalRef, fields }, 'fields truncated to Windward limits');
+  // The worker may run both clients in a thread of their own (a second core for HTTP, SOAP and JSON).
+  const clientThread =
+    options.groupCommit === true && config.sync.clientThread
+      ? startRemoteClientsThread(
+          { infosoft: config.infosoft, infosoftMaxConnections, windward: windwardConfig },
+          { onTruncated, onExit: (reason) => logger.error({ reason }, 'remote-client thread stopped; restarting it on the next call') },
+        )
+      : null;
+  const rawInfosoft = clientThread?.infosoft ?? createLazyInfosoft(config.infosoft, { maxConnections: infosoftMaxConnections });
+  const infosoft = guardPort(instrumentPort(rawInfosoft, 'infosoft', metrics.remoteCallSeconds), 'infosoft', () => breaker);
+  const rawWindward = clientThread?.windward ?? createWindwardClient({ ...windwardConfig, onTruncated });
   const windward = guardPort(instrumentPort(rawWindward, 'windward', metrics.remoteCallSeconds, { exclude: ['close'] }), 'windward', () => breaker);
   const batch: WriteBatch | null = options.groupCommit
     ? createWriteBatch(db.$client, {
@@ -283,6 +295,7 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
       await metricsServer?.close();
       await queues.close();
       await redis.quit().catch(() => redis.disconnect());
+      await clientThread?.close();
       batch?.commitNow();
       closeDatabase(db);
     },

@@ -90,6 +90,8 @@ const configSchema = z.object({
     circuitProbeEvery: duration,
     mirrorRefreshEvery: duration,
     mirrorPageSize: z.coerce.number().int().min(1).max(10_000),
+    /** The worker runs the Infosoft and Windward clients in a thread of their own (src/remote-thread). */
+    clientThread: z.union([z.boolean(), z.stringbool()]),
   }),
 });
 
@@ -121,6 +123,7 @@ const ENV_KEYS: Record<string, string> = {
   SYNC_CONCURRENCY: 'sync.concurrency',
   POLL_EVERY: 'sync.pollEvery',
   SYNC_DIRECTIONS: 'sync.directions',
+  SYNC_CLIENT_THREAD: 'sync.clientThread',
 };
 
 /** Every environment variable customer-sync reads, for --help texts and .env.example checks. */
