@@ -8,6 +8,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir, cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
+import { createServer } from 'node:net';
 import { parseArgs } from 'node:util';
 import { Queue, Worker } from 'bullmq';
 import Database from 'better-sqlite3';
@@ -119,6 +120,39 @@ async function simStats(sim: Sim): Promise<{ infosoft: Record<string, number>; w
   return { infosoft: await get(`${sim.simBase.infosoft}/stats`), windward: await get(`${sim.simBase.windward}/stats`) };
 }
 
+/** A port nobody listens on now (the worker binds its /metrics there). */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  if (address === null || typeof address === 'string') throw new Error('no free port');
+  return address.port;
+}
+
+interface CallTotals {
+  windward: { seconds: number; calls: number };
+  infosoftGetCustomer: { seconds: number; calls: number };
+}
+
+/** Sums of the workers' remote-call histograms (Windward without the mirror listing). */
+async function scrapeCallTotals(ports: readonly number[]): Promise<CallTotals> {
+  const totals: CallTotals = { windward: { seconds: 0, calls: 0 }, infosoftGetCustomer: { seconds: 0, calls: 0 } };
+  for (const port of ports) {
+    const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+    for (const line of text.split('\n')) {
+      const m = /^customer_sync_remote_call_seconds_(sum|count)\{system="(\w+)",operation="(\w+)",result="\w+"\} (\S+)$/.exec(line);
+      if (!m) continue;
+      const [, kind, system, operation, value] = m;
+      const bucket = system === 'windward' && operation !== 'listCustomers' ? totals.windward : system === 'infosoft' && operation === 'getCustomer' ? totals.infosoftGetCustomer : null;
+      if (!bucket) continue;
+      if (kind === 'sum') bucket.seconds += Number(value);
+      else bucket.calls += Number(value);
+    }
+  }
+  return totals;
+}
+
 function diff(after: Record<string, number>, before: Record<string, number>): Record<string, number> {
   return Object.fromEntries(Object.entries(after).map(([k, v]) => [k, v - (before[k] ?? 0)]).filter(([, v]) => v !== 0));
 }
@@ -221,6 +255,12 @@ interface ScenarioResult {
   ratioToCriticalPathBound?: number;
   /** Windward accepts 32 connections: 32 / (Windward calls per customer × latency). */
   windwardConnectionBound?: number;
+  /**
+   * Remote calls as the sync saw them (the workers' own customer_sync_remote_call_seconds: from the
+   * call to its answer, waiting for a free connection included), and by Little's law how many
+   * Windward calls were outstanding on average (the WebAPI takes 32 connections).
+   */
+  remoteCalls: { windwardMeanMs: number; infosoftGetCustomerMeanMs: number; windwardOutstanding: number };
   ratioToNoop?: number;
   /** One 1 % change round per worker concurrency (INCREMENTAL_CONCURRENCIES). */
   incremental?: IncrementalResult[];
@@ -256,7 +296,8 @@ async function runScenario(s: Scenario, redis: Redis): Promise<ScenarioResult> {
   const sim = await startSim(s.customers, s.latencyMs);
   const logFd = openSync(join(dir, 'worker.log'), 'w');
   // Several worker processes split the concurrency and Windward's 32 connections between them.
-  const spawnWorkers = (concurrency: number) =>
+  let metricsPorts: number[] = [];
+  const spawnWorkers = (concurrency: number, ports: readonly number[]) =>
     Array.from({ length: WORKERS }, (_, index) => {
     const profileArgs = args.profile
       ? ['--cpu-prof', `--cpu-prof-dir=${join('bench/results/profiles')}`, `--cpu-prof-name=worker-${s.customers}-${s.latencyMs}-${concurrency}-${index}.cpuprofile`]
@@ -275,11 +316,13 @@ async function runScenario(s: Scenario, redis: Redis): Promise<ScenarioResult> {
         WINDWARD_MAX_CONCURRENT: String(Math.floor(32 / WORKERS)),
         INFOSOFT_TITLE_CODES: TITLE_CODES,
         SYNC_CONCURRENCY: String(Math.max(1, Math.round(concurrency / WORKERS))),
+        METRICS_PORT: String(ports[index]),
         LOG_LEVEL: 'info',
       },
     });
   });
-  let workers = spawnWorkers(s.concurrency);
+  metricsPorts = await Promise.all(Array.from({ length: WORKERS }, () => freePort()));
+  let workers = spawnWorkers(s.concurrency, metricsPorts);
   let pids = workers.map((w) => w.pid as number);
   const pid = pids[0] as number;
   const workersCpuMs = () => pids.reduce((sum, p) => sum + readProcCpuMs(p), 0);
@@ -323,6 +366,7 @@ async function runScenario(s: Scenario, redis: Redis): Promise<ScenarioResult> {
     const actionsQuery = db.prepare('select action, count(*) as n from sync_log group by action');
 
     const statsBefore = await simStats(sim);
+    const callsBefore = await scrapeCallTotals(metricsPorts);
     const cpuBefore = workersCpuMs();
     const ioBefore = workersIo();
     const simPid = sim.child.pid as number;
@@ -361,6 +405,10 @@ async function runScenario(s: Scenario, redis: Redis): Promise<ScenarioResult> {
     // Peak RSS of the largest worker process (each must stay under the target on its own).
     const mem = pids.map(readProcMemMb).reduce((a, b) => (b.peakRssMb > a.peakRssMb ? b : a));
     const statsAfter = await simStats(sim);
+    const callsAfter = await scrapeCallTotals(metricsPorts);
+    const meanMs = (after: { seconds: number; calls: number }, before: { seconds: number; calls: number }) =>
+      after.calls > before.calls ? ((after.seconds - before.seconds) * 1000) / (after.calls - before.calls) : 0;
+    const windwardMeanMs = meanMs(callsAfter.windward, callsBefore.windward);
     const infosoftCalls = diff(statsAfter.infosoft, statsBefore.infosoft);
     const windwardCalls = diff(statsAfter.windward, statsBefore.windward);
     const perCustomer = (r: Record<string, number>) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, Number((v / s.customers).toFixed(3))]));
@@ -396,6 +444,11 @@ async function runScenario(s: Scenario, redis: Redis): Promise<ScenarioResult> {
       others: { simulatorCpuMsPerCustomer: simCpuMs / s.customers, redisCpuMsPerCustomer: redisCpu / s.customers, machineBusyCores },
       redis: await redisMemory(redis, prefix),
       links: checkLinks(s.customers, db),
+      remoteCalls: {
+        windwardMeanMs,
+        infosoftGetCustomerMeanMs: meanMs(callsAfter.infosoftGetCustomer, callsBefore.infosoftGetCustomer),
+        windwardOutstanding: ((callsAfter.windward.calls - callsBefore.windward.calls) / seconds) * (windwardMeanMs / 1000),
+      },
     };
     log(
       `  ${result.customersPerSecond.toFixed(0)} customers/s, ${result.worker.cpuMsPerCustomer.toFixed(2)} ms CPU/customer ` +
@@ -405,13 +458,19 @@ async function runScenario(s: Scenario, redis: Redis): Promise<ScenarioResult> {
       `  worker I/O per customer: ${result.io.readCallsPerCustomer.toFixed(1)} reads, ${result.io.writeCallsPerCustomer.toFixed(1)} writes (system calls), ${result.io.kbWrittenPerCustomer.toFixed(1)} kB written`,
     );
     log(`  links: ${JSON.stringify(result.links)}`);
+    log(
+      `  remote calls as the sync saw them: Windward ${result.remoteCalls.windwardMeanMs.toFixed(1)} ms mean ` +
+        `(${result.remoteCalls.windwardOutstanding.toFixed(1)} outstanding on average, 32 connections), ` +
+        `Infosoft getCustomer ${result.remoteCalls.infosoftGetCustomerMeanMs.toFixed(1)} ms (2 round trips)`,
+    );
 
     if (s.incremental) {
       result.incremental = [];
       for (const [round, concurrency] of INCREMENTAL_CONCURRENCIES.entries()) {
         if (concurrency !== s.concurrency || round > 0) {
           await Promise.all(workers.map((w) => stopChild(w)));
-          workers = spawnWorkers(concurrency);
+          metricsPorts = await Promise.all(Array.from({ length: WORKERS }, () => freePort()));
+          workers = spawnWorkers(concurrency, metricsPorts);
           pids = workers.map((w) => w.pid as number);
           await waitForWorkers();
         }
@@ -627,6 +686,8 @@ async function main(): Promise<void> {
       'crit.path bound': fmt(r.criticalPathBound),
       '÷ crit.': fmt(r.ratioToCriticalPathBound, 2),
       'WW 32-conn bound': fmt(r.windwardConnectionBound),
+      'WW call ms': fmt(r.remoteCalls.windwardMeanMs, 1),
+      'WW outstanding': fmt(r.remoteCalls.windwardOutstanding, 1),
       failed: r.failed,
       'wrong links': r.links.wrongLinks,
       'dup. created': r.links.duplicatesCreated,
