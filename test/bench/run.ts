@@ -115,9 +115,18 @@ function readProcMemMb(pid: number): { rssMb: number; peakRssMb: number } {
   return { rssMb: kb('VmRSS') / 1024, peakRssMb: kb('VmHWM') / 1024 };
 }
 
-async function simStats(sim: Sim): Promise<{ infosoft: Record<string, number>; windward: Record<string, number> }> {
-  const get = async (url: string) => ((await (await fetch(url)).json()) as { calls: Record<string, number> }).calls;
-  return { infosoft: await get(`${sim.simBase.infosoft}/stats`), windward: await get(`${sim.simBase.windward}/stats`) };
+interface SimStats {
+  infosoft: Record<string, number>;
+  windward: Record<string, number>;
+  /** Windward simulator: time integral of the requests it held (ms), and the most at once. */
+  windwardLoad: { inFlightMs: number; maxInFlight: number };
+}
+
+async function simStats(sim: Sim): Promise<SimStats> {
+  type Stats = { calls: Record<string, number>; load?: { inFlightMs: number; maxInFlight: number } };
+  const get = async (url: string) => (await (await fetch(url)).json()) as Stats;
+  const windward = await get(`${sim.simBase.windward}/stats`);
+  return { infosoft: (await get(`${sim.simBase.infosoft}/stats`)).calls, windward: windward.calls, windwardLoad: windward.load ?? { inFlightMs: 0, maxInFlight: 0 } };
 }
 
 /** A port nobody listens on now (the worker binds its /metrics there). */
@@ -261,6 +270,8 @@ interface ScenarioResult {
    * Windward calls were outstanding on average (the WebAPI takes 32 connections).
    */
   remoteCalls: { windwardMeanMs: number; infosoftGetCustomerMeanMs: number; windwardOutstanding: number };
+  /** Requests the Windward simulator held on average during the run (its 32-connection limit), and the most at once. */
+  windwardInSimulator: { mean: number; max: number };
   ratioToNoop?: number;
   /** One 1 % change round per worker concurrency (INCREMENTAL_CONCURRENCIES). */
   incremental?: IncrementalResult[];
@@ -449,6 +460,10 @@ async function runScenario(s: Scenario, redis: Redis): Promise<ScenarioResult> {
         infosoftGetCustomerMeanMs: meanMs(callsAfter.infosoftGetCustomer, callsBefore.infosoftGetCustomer),
         windwardOutstanding: ((callsAfter.windward.calls - callsBefore.windward.calls) / seconds) * (windwardMeanMs / 1000),
       },
+      windwardInSimulator: {
+        mean: (statsAfter.windwardLoad.inFlightMs - statsBefore.windwardLoad.inFlightMs) / (seconds * 1000),
+        max: statsAfter.windwardLoad.maxInFlight,
+      },
     };
     log(
       `  ${result.customersPerSecond.toFixed(0)} customers/s, ${result.worker.cpuMsPerCustomer.toFixed(2)} ms CPU/customer ` +
@@ -461,7 +476,8 @@ async function runScenario(s: Scenario, redis: Redis): Promise<ScenarioResult> {
     log(
       `  remote calls as the sync saw them: Windward ${result.remoteCalls.windwardMeanMs.toFixed(1)} ms mean ` +
         `(${result.remoteCalls.windwardOutstanding.toFixed(1)} outstanding on average, 32 connections), ` +
-        `Infosoft getCustomer ${result.remoteCalls.infosoftGetCustomerMeanMs.toFixed(1)} ms (2 round trips)`,
+        `Infosoft getCustomer ${result.remoteCalls.infosoftGetCustomerMeanMs.toFixed(1)} ms (2 round trips); ` +
+        `the Windward simulator held ${result.windwardInSimulator.mean.toFixed(1)} requests on average (at most ${result.windwardInSimulator.max})`,
     );
 
     if (s.incremental) {
@@ -688,6 +704,7 @@ async function main(): Promise<void> {
       'WW 32-conn bound': fmt(r.windwardConnectionBound),
       'WW call ms': fmt(r.remoteCalls.windwardMeanMs, 1),
       'WW outstanding': fmt(r.remoteCalls.windwardOutstanding, 1),
+      'WW in sim': fmt(r.windwardInSimulator.mean, 1),
       failed: r.failed,
       'wrong links': r.links.wrongLinks,
       'dup. created': r.links.duplicatesCreated,

@@ -58,6 +58,22 @@ export async function startWindwardSimulator(options: WindwardSimulatorOptions):
   const faultsPlayed: Record<string, number> = {};
   let rejectedOverCapacity = 0;
   let inFlight = 0;
+  // Load as a client's benchmark needs it: the time integral of the requests in flight (divided by
+  // the elapsed time it is the mean number in flight, to hold against the 32-connection limit).
+  let inFlightMs = 0;
+  let maxInFlight = 0;
+  let lastChangeAt = performance.now();
+  function changeInFlight(delta: number): void {
+    const now = performance.now();
+    inFlightMs += inFlight * (now - lastChangeAt);
+    lastChangeAt = now;
+    inFlight += delta;
+    if (inFlight > maxInFlight) maxInFlight = inFlight;
+  }
+  function load(): { inFlightMs: number; maxInFlight: number } {
+    changeInFlight(0);
+    return { inFlightMs, maxInFlight };
+  }
   const sockets = new Set<Socket>();
   const timers = new Set<NodeJS.Timeout>();
 
@@ -84,10 +100,8 @@ export async function startWindwardSimulator(options: WindwardSimulatorOptions):
       sendJsonError(res, 503, 'Too many connections', { 'Retry-After': '1' });
       return;
     }
-    inFlight += 1;
-    res.once('close', () => {
-      inFlight -= 1;
-    });
+    changeInFlight(1);
+    res.once('close', () => changeInFlight(-1));
     const body = req.method === 'POST' ? await readBody(req) : '';
     const latencyMs = faults.settings().latencyMs;
     if (latencyMs > 0) await delay(latencyMs);
@@ -119,7 +133,7 @@ export async function startWindwardSimulator(options: WindwardSimulatorOptions):
       return handleControl(req, res, pathname.slice(CONTROL_PATH.length), {
         store,
         faults,
-        stats: () => ({ calls: { ...calls }, faults: { ...faultsPlayed }, rejectedOverCapacity }),
+        stats: () => ({ calls: { ...calls }, faults: { ...faultsPlayed }, rejectedOverCapacity, load: load() }),
         updateCustomer,
       });
     }

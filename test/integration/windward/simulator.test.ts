@@ -138,3 +138,31 @@ describe('Windward seed files', () => {
     ).rejects.toThrow(/duplicate Unique 1/u);
   });
 });
+
+describe('Windward simulator load figures (/__sim/stats)', () => {
+  it('integrates the requests in flight over time and keeps the most at once', async () => {
+    const sim = await startWindwardSimulator({
+      customers: await readWindwardSeedFile(SEED_FILE),
+      username: 'u',
+      password: 'p',
+      faults: { latencyMs: 200 },
+    });
+    try {
+      const stats = async () => ((await (await fetch(`${toSimOrigin(sim)}/__sim/stats`)).json()) as { load: { inFlightMs: number; maxInFlight: number } }).load;
+      expect(await stats()).toEqual({ inFlightMs: 0, maxInFlight: 0 });
+      const auth = { Authorization: `Basic ${Buffer.from('u:p').toString('base64')}` };
+      const answers = await Promise.all(Array.from({ length: 4 }, () => fetch(`${sim.url}/Customer/Customers/0?PageSize=1&PageNumber=1`, { headers: auth })));
+      expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200]);
+      await Promise.all(answers.map((a) => a.text()));
+      const load = await stats();
+      expect(load.maxInFlight).toBe(4);
+      // Each of the four was held at least the injected 200 ms (timers never fire early; 1 ms of slack for rounding).
+      expect(load.inFlightMs).toBeGreaterThanOrEqual(4 * 199);
+      // Nothing is in flight any more: the integral stops growing.
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect((await stats()).inFlightMs).toBeCloseTo(load.inFlightMs, 6);
+    } finally {
+      await sim.close();
+    }
+  });
+});
