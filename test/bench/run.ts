@@ -31,7 +31,8 @@ const HELP = `npm run bench -- [options]
                            worker concurrencies of the incremental run: after the backfill (at the
                            highest --concurrency) the worker is restarted with each (default: --concurrency)
   --noop-jobs N            jobs for the raw BullMQ no-op bound (default 20000)
-  --profile                run the worker with --cpu-prof (profiles in bench/results/profiles)
+  --profile                run the worker with --cpu-prof: one profile per thread (main, remote clients)
+                           in bench/results/profiles/worker-<customers>-<latency>-<concurrency>-<n>/
   --no-build               skip npm run build
   --keep                   keep each run's directory (SQLite database, worker log) for inspection
   --out FILE               JSON output (default bench/results/bench.json)
@@ -311,7 +312,9 @@ async function runScenario(s: Scenario, redis: Redis): Promise<ScenarioResult> {
   const spawnWorkers = (concurrency: number, ports: readonly number[]) =>
     Array.from({ length: WORKERS }, (_, index) => {
     const profileArgs = args.profile
-      ? ['--cpu-prof', `--cpu-prof-dir=${join('bench/results/profiles')}`, `--cpu-prof-name=worker-${s.customers}-${s.latencyMs}-${concurrency}-${index}.cpuprofile`]
+      ? // No --cpu-prof-name: the client thread inherits the flags, and Node's default names (pid and
+        // thread id) keep the two profiles apart; thread 0 is the main thread.
+        ['--cpu-prof', `--cpu-prof-dir=${join('bench/results/profiles', `worker-${s.customers}-${s.latencyMs}-${concurrency}-${index}`)}`]
       : [];
     return spawn(process.execPath, [...profileArgs, ...procfileCommand('worker')], {
       stdio: ['ignore', 'ignore', logFd],
