@@ -45,6 +45,20 @@ describe('loadConfig', () => {
     expect(message).toContain('sync.pollEvery (POLL_EVERY)');
   });
 
+  it.each<{ value: string | undefined; expected: boolean }>([
+    { value: undefined, expected: true },
+    { value: 'true', expected: true },
+    { value: 'false', expected: false },
+    { value: '0', expected: false },
+    { value: '1', expected: true },
+  ])('SYNC_CLIENT_THREAD=$value runs the remote clients in a thread: $expected', ({ value, expected }) => {
+    expect(loadConfig({ env: value === undefined ? {} : { SYNC_CLIENT_THREAD: value } }).sync.clientThread).toBe(expected);
+  });
+
+  it('refuses a SYNC_CLIENT_THREAD that is not a boolean, naming the variable', () => {
+    expect(() => loadConfig({ env: { SYNC_CLIENT_THREAD: 'sometimes' } })).toThrow(/sync\.clientThread \(SYNC_CLIENT_THREAD\)/);
+  });
+
   it('applies the NODE_ENV profile and explicit overrides last', () => {
     const config = loadConfig({ env: { NODE_ENV: 'test', LOG_LEVEL: 'debug' }, overrides: { sync: { attempts: 9 } } });
     expect(config.sync.backoff).toBe(50); // from config/test.json
