@@ -20,7 +20,9 @@ import { MIGRATIONS_FOLDER, closeDatabase, openDatabase } from '../../src/store/
 import { appendSyncLog } from '../../src/store/sync-log.js';
 import { findLink } from '../../src/store/links.js';
 import { createLogger } from '../../src/log.js';
-import { buildProject, startSim, stopChild } from './sim-process.js';
+import type { startRemoteClientsThread as StartRemoteClientsThread } from '../../src/remote-thread/remote-clients.js';
+import { loadConfig } from '../../src/config.js';
+import { buildProject, readThreadCpuMs, startSim, stopChild } from './sim-process.js';
 
 const HELP = `npm run bench:floor -- [options]
   --customers N     customers the simulators hold, and calls per measured part (default 5000)
@@ -137,6 +139,57 @@ async function measureRemoteReads(sim: { infosoftUrl: string; windwardUrl: strin
   }
 }
 
+/** The worker's main thread's CPU (µs) while `work` runs: what the client thread takes off it. */
+async function mainThreadCpuMicros(work: () => Promise<void>): Promise<number> {
+  const before = readThreadCpuMs(process.pid, process.pid);
+  await work();
+  return (readThreadCpuMs(process.pid, process.pid) - before) * 1000;
+}
+
+/**
+ * The same reads through the worker's remote-client thread (SYNC_CLIENT_THREAD, the default): the
+ * main thread's share (posting the call, taking the answer) and the whole process's (both threads).
+ */
+async function measureThreadedReads(sim: { infosoftUrl: string; windwardUrl: string }): Promise<Part[]> {
+  const config = loadConfig({ env: { NODE_ENV: 'bench' }, overrides: { infosoft: { url: sim.infosoftUrl, titleCodes: TITLE_CODES } } });
+  // From dist/, as the worker runs it: started from source, the thread would load tsx and its
+  // compiled sources into its small heap and spend several times the CPU on garbage collection.
+  const built = (await import(new URL('../../dist/remote-thread/remote-clients.js', import.meta.url).href)) as {
+    startRemoteClientsThread: typeof StartRemoteClientsThread;
+  };
+  const thread = built.startRemoteClientsThread({
+    infosoft: config.infosoft,
+    infosoftMaxConnections: CONCURRENCY * 3,
+    windward: { baseUrl: sim.windwardUrl, username: 'customer-sync', password: 'simulator', terminalNumber: 1, timeoutMs: 10_000, maxConcurrent: 32, country: 'code' },
+  });
+  try {
+    const numbers = Array.from({ length: CUSTOMERS }, (_, i) => FIRST_CUSTOMER + i);
+    const readAll = () => inFlight(CUSTOMERS, CONCURRENCY, (i) => thread.infosoft.getCustomer(numbers[i] as number, TITLE_CODES, { knownToExist: true }));
+    await readAll();
+    let readsMain = 0;
+    const readsAll = await cpuMicros(async () => {
+      readsMain = await mainThreadCpuMicros(readAll);
+    });
+    const emails = (await thread.windward.listCustomers(1, 1000)).customers.flatMap((c) => (c.email ? [c.email] : []));
+    if (emails.length === 0) throw new Error('the Windward simulator holds no customer with an e-mail');
+    const lookups = Math.max(CUSTOMERS, 2000);
+    const lookupAll = () => inFlight(lookups, CONCURRENCY, (i) => thread.windward.findByEmail(emails[i % emails.length] as string));
+    await lookupAll();
+    let lookupsMain = 0;
+    const lookupsAll = await cpuMicros(async () => {
+      lookupsMain = await mainThreadCpuMicros(lookupAll);
+    });
+    return [
+      { part: 'through the client thread: Infosoft getCustomer, main thread only', unit: 'customer', usPerUnit: readsMain / CUSTOMERS, unitsPerCreatedCustomer: 0 },
+      { part: 'through the client thread: Infosoft getCustomer, both threads', unit: 'customer', usPerUnit: readsAll / CUSTOMERS, unitsPerCreatedCustomer: 0 },
+      { part: 'through the client thread: Windward call, main thread only', unit: 'call', usPerUnit: lookupsMain / lookups, unitsPerCreatedCustomer: 0 },
+      { part: 'through the client thread: Windward call, both threads', unit: 'call', usPerUnit: lookupsAll / lookups, unitsPerCreatedCustomer: 0 },
+    ];
+  } finally {
+    await thread.close();
+  }
+}
+
 async function measureJobs(redis: Redis): Promise<Part[]> {
   const jobs = Math.max(CUSTOMERS, 5000);
   const run = async (withLock: boolean): Promise<number> => {
@@ -224,15 +277,26 @@ async function main(): Promise<void> {
   try {
     log('measuring the remote clients against the simulators ...');
     parts.push(...(await measureRemoteReads(sim)));
+    log('measuring the same reads through the remote-client thread ...');
+    const threaded = await measureThreadedReads(sim);
     log('measuring BullMQ jobs ...');
     parts.push(...(await measureJobs(redis)));
     log('measuring the store and the log ...');
     parts.push(...measureStoreAndLog());
+    parts.push(...threaded);
   } finally {
     await redis.quit();
     await stopChild(sim.child);
   }
   const floorUs = parts.reduce((sum, p) => sum + p.usPerUnit * p.unitsPerCreatedCustomer, 0);
+  // The same sum for the worker's main thread when the clients run in their own thread.
+  const usOf = (prefix: string) => parts.find((p) => p.part.startsWith(prefix))?.usPerUnit ?? 0;
+  const mainThreadFloorUs =
+    floorUs -
+    usOf('Infosoft getCustomer:') -
+    2.1 * usOf('Windward call through axios') +
+    usOf('through the client thread: Infosoft getCustomer, main') +
+    2.1 * usOf('through the client thread: Windward call, main');
   console.log(`\nCPU of the parts of a sync (${CUSTOMERS} per part, ${CONCURRENCY} in flight; ${cpus().length} cores, Node ${process.versions.node})`);
   console.table(
     parts.map((p) => ({
@@ -247,9 +311,13 @@ async function main(): Promise<void> {
     `Sum for a created customer, without matching, mapping, mirror filing or commits: ${(floorUs / 1000).toFixed(2)} ms ` +
       '(compare: the issue\'s target 1.5 ms, and "CPU ms/c" of npm run bench at 0 ms).',
   );
+  console.log(
+    `The same on the worker's main thread with the clients in their own thread (SYNC_CLIENT_THREAD): ${(mainThreadFloorUs / 1000).toFixed(2)} ms ` +
+      '(main thread at the kernel\'s 10 ms resolution, over the whole run of each part).',
+  );
   const out = args.out;
   mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(out, `${JSON.stringify({ startedAt: new Date(), customers: CUSTOMERS, concurrency: CONCURRENCY, node: process.versions.node, parts, floorMsPerCreatedCustomer: floorUs / 1000 }, null, 2)}\n`);
+  writeFileSync(out, `${JSON.stringify({ startedAt: new Date(), customers: CUSTOMERS, concurrency: CONCURRENCY, node: process.versions.node, parts, floorMsPerCreatedCustomer: floorUs / 1000, mainThreadFloorMsWithClientThread: mainThreadFloorUs / 1000 }, null, 2)}\n`);
   console.log(`wrote ${out}`);
 }
 

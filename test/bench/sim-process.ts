@@ -58,7 +58,16 @@ export async function stopChild(child: ChildProcess, signal: NodeJS.Signals = 'S
 
 /** User + system CPU time of a process so far, in ms. */
 export function readProcCpuMs(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  return readStatCpuMs(`/proc/${pid}/stat`);
+}
+
+/** One thread's CPU ms (the process's main thread has tid = pid), at the kernel's 10 ms resolution. */
+export function readThreadCpuMs(pid: number, tid: number): number {
+  return readStatCpuMs(`/proc/${pid}/task/${tid}/stat`);
+}
+
+function readStatCpuMs(path: string): number {
+  const stat = readFileSync(path, 'utf8');
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   // utime and stime are fields 14 and 15 of the line, 12 and 13 after "pid (comm) ".
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLK_TCK;
