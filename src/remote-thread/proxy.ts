@@ -35,20 +35,16 @@ export function createThreadClient(options: ThreadClientOptions): ThreadClient {
   let closed = false;
   const pending = new Map<number, Pending>();
 
-  // While calls are in flight the thread keeps the process alive, as a socket would.
-  let held = false;
+  // While calls are in flight the thread keeps the process alive, as a socket would (ref and unref
+  // are idempotent: called on every change of the pending set).
   function holdWhileBusy(): void {
-    const busy = pending.size > 0;
-    if (busy === held || !worker) return;
-    held = busy;
-    if (busy) worker.ref();
-    else worker.unref();
+    if (pending.size > 0) worker?.ref();
+    else worker?.unref();
   }
 
   function failAll(reason: string): void {
     const failed = [...pending.values()];
     pending.clear();
-    held = false;
     for (const call of failed) call.reject(new TransientError(`remote-client thread stopped: ${reason}`, { code: 'client_thread_stopped' }));
   }
 
@@ -68,7 +64,7 @@ export function createThreadClient(options: ThreadClientOptions): ThreadClient {
       return;
     }
     pending.delete(message.id);
-    if (pending.size === 0) holdWhileBusy();
+    holdWhileBusy();
     if (message.type === 'result') call.resolve(message.value);
     else call.reject(deserializeError(message.error));
   }
@@ -84,10 +80,7 @@ export function createThreadClient(options: ThreadClientOptions): ThreadClient {
       reason = error.message;
     });
     current.on('exit', (code) => {
-      if (worker === current) {
-        worker = null;
-        held = false;
-      }
+      if (worker === current) worker = null;
       const why = code === 0 ? reason : `${reason} (exit code ${code})`;
       if (!closed) options.onExit?.(why);
       failAll(why);
@@ -105,7 +98,7 @@ export function createThreadClient(options: ThreadClientOptions): ThreadClient {
       const message: CallMessage = { type: 'call', id, port, method, args };
       try {
         started().postMessage(message);
-        if (!held) holdWhileBusy();
+        holdWhileBusy();
       } catch (error) {
         pending.delete(id);
         reject(error);

@@ -22,6 +22,7 @@ import { findLink } from '../../src/store/links.js';
 import { createLogger } from '../../src/log.js';
 import type { startRemoteClientsThread as StartRemoteClientsThread } from '../../src/remote-thread/remote-clients.js';
 import { loadConfig } from '../../src/config.js';
+import type { InfosoftPort, WindwardPort } from '../../src/sync/ports.js';
 import { buildProject, readThreadCpuMs, startSim, stopChild } from './sim-process.js';
 
 const HELP = `npm run bench:floor -- [options]
@@ -97,32 +98,37 @@ interface Part {
   unitsPerCreatedCustomer: number;
 }
 
+/** The simulator's Windward user and the settings the worker uses (bench profile: 32 connections). */
+const simWindward = (baseUrl: string) =>
+  ({ baseUrl, username: 'customer-sync', password: 'simulator', terminalNumber: 1, timeoutMs: 10_000, maxConcurrent: 32, country: 'code' }) as const;
+
+/** The reads a sync makes, as workloads over the simulators' customers, for either way of running the clients. */
+async function readWorkloads(infosoft: Pick<InfosoftPort, 'getCustomer'>, windward: Pick<WindwardPort, 'findByEmail' | 'listCustomers'>) {
+  const numbers = Array.from({ length: CUSTOMERS }, (_, i) => FIRST_CUSTOMER + i);
+  const emails: string[] = [];
+  for (let page = 1; emails.length < CUSTOMERS; page += 1) {
+    const { customers, hasMore } = await windward.listCustomers(page, 1000);
+    for (const c of customers) if (c.email) emails.push(c.email);
+    if (!hasMore) break;
+  }
+  if (emails.length === 0) throw new Error('the Windward simulator holds no customer with an e-mail');
+  const lookups = Math.max(CUSTOMERS, 2000);
+  return {
+    lookups,
+    readAll: () => inFlight(CUSTOMERS, CONCURRENCY, (i) => infosoft.getCustomer(numbers[i] as number, TITLE_CODES, { knownToExist: true })),
+    readMasterOnly: () => inFlight(CUSTOMERS, CONCURRENCY, (i) => infosoft.getCustomer(numbers[i] as number, [])),
+    lookupAll: () => inFlight(lookups, CONCURRENCY, (i) => windward.findByEmail(emails[i % emails.length] as string)),
+  };
+}
+
 async function measureRemoteReads(sim: { infosoftUrl: string; windwardUrl: string }): Promise<Part[]> {
   const infosoft = await createInfosoftClient({ url: sim.infosoftUrl, timeoutMs: 10_000, maxConnections: CONCURRENCY * 3 });
-  const windward = createWindwardClient({
-    baseUrl: sim.windwardUrl,
-    username: 'customer-sync',
-    password: 'simulator',
-    terminalNumber: 1,
-    timeoutMs: 10_000,
-    maxConcurrent: 32,
-    country: 'code',
-  });
+  const windward = createWindwardClient(simWindward(sim.windwardUrl));
   try {
-    const numbers = Array.from({ length: CUSTOMERS }, (_, i) => FIRST_CUSTOMER + i);
-    const readAll = () => inFlight(CUSTOMERS, CONCURRENCY, (i) => infosoft.getCustomer(numbers[i] as number, TITLE_CODES, { knownToExist: true }));
-    const reads = await warmThenMeasure(readAll);
-    const masterOnly = await warmThenMeasure(() => inFlight(CUSTOMERS, CONCURRENCY, (i) => infosoft.getCustomer(numbers[i] as number, [])));
-
-    const emails: string[] = [];
-    for (let page = 1; emails.length < CUSTOMERS; page += 1) {
-      const { customers, hasMore } = await windward.listCustomers(page, 1000);
-      for (const c of customers) if (c.email) emails.push(c.email);
-      if (!hasMore) break;
-    }
-    if (emails.length === 0) throw new Error('the Windward simulator holds no customer with an e-mail');
-    const lookups = Math.max(CUSTOMERS, 2000);
-    const byEmail = await warmThenMeasure(() => inFlight(lookups, CONCURRENCY, (i) => windward.findByEmail(emails[i % emails.length] as string)));
+    const work = await readWorkloads(infosoft, windward);
+    const reads = await warmThenMeasure(work.readAll);
+    const masterOnly = await warmThenMeasure(work.readMasterOnly);
+    const byEmail = await warmThenMeasure(work.lookupAll);
     return [
       {
         part: 'Infosoft getCustomer: master data, 2 titles, pending moves (4 SOAP calls), read, validated, mapped',
@@ -132,18 +138,22 @@ async function measureRemoteReads(sim: { infosoftUrl: string; windwardUrl: strin
       },
       { part: 'Infosoft GetCustomerInformation alone (1 SOAP call), for reference', unit: 'call', usPerUnit: masterOnly / CUSTOMERS, unitsPerCreatedCustomer: 0 },
       // Get_Customer_By_Email 1 + addCustomer 0.8 + update_Retail_Customer 0.3 per customer in the backfill.
-      { part: 'Windward call through axios (Get_Customer_By_Email, answer read and validated)', unit: 'call', usPerUnit: byEmail / lookups, unitsPerCreatedCustomer: 2.1 },
+      { part: 'Windward call through axios (Get_Customer_By_Email, answer read and validated)', unit: 'call', usPerUnit: byEmail / work.lookups, unitsPerCreatedCustomer: 2.1 },
     ];
   } finally {
     await windward.close();
   }
 }
 
-/** The worker's main thread's CPU (µs) while `work` runs: what the client thread takes off it. */
-async function mainThreadCpuMicros(work: () => Promise<void>): Promise<number> {
-  const before = readThreadCpuMs(process.pid, process.pid);
+/**
+ * As warmThenMeasure, for the whole process (both threads) and for the worker's main thread alone
+ * (tid = pid; what the client thread takes off it), in µs.
+ */
+async function warmThenMeasureByThread(work: () => Promise<void>): Promise<{ all: number; main: number }> {
   await work();
-  return (readThreadCpuMs(process.pid, process.pid) - before) * 1000;
+  const mainBefore = readThreadCpuMs(process.pid, process.pid);
+  const all = await cpuMicros(work);
+  return { all, main: (readThreadCpuMs(process.pid, process.pid) - mainBefore) * 1000 };
 }
 
 /**
@@ -157,33 +167,16 @@ async function measureThreadedReads(sim: { infosoftUrl: string; windwardUrl: str
   const built = (await import(new URL('../../dist/remote-thread/remote-clients.js', import.meta.url).href)) as {
     startRemoteClientsThread: typeof StartRemoteClientsThread;
   };
-  const thread = built.startRemoteClientsThread({
-    infosoft: config.infosoft,
-    infosoftMaxConnections: CONCURRENCY * 3,
-    windward: { baseUrl: sim.windwardUrl, username: 'customer-sync', password: 'simulator', terminalNumber: 1, timeoutMs: 10_000, maxConcurrent: 32, country: 'code' },
-  });
+  const thread = built.startRemoteClientsThread({ infosoft: config.infosoft, infosoftMaxConnections: CONCURRENCY * 3, windward: simWindward(sim.windwardUrl) });
   try {
-    const numbers = Array.from({ length: CUSTOMERS }, (_, i) => FIRST_CUSTOMER + i);
-    const readAll = () => inFlight(CUSTOMERS, CONCURRENCY, (i) => thread.infosoft.getCustomer(numbers[i] as number, TITLE_CODES, { knownToExist: true }));
-    await readAll();
-    let readsMain = 0;
-    const readsAll = await cpuMicros(async () => {
-      readsMain = await mainThreadCpuMicros(readAll);
-    });
-    const emails = (await thread.windward.listCustomers(1, 1000)).customers.flatMap((c) => (c.email ? [c.email] : []));
-    if (emails.length === 0) throw new Error('the Windward simulator holds no customer with an e-mail');
-    const lookups = Math.max(CUSTOMERS, 2000);
-    const lookupAll = () => inFlight(lookups, CONCURRENCY, (i) => thread.windward.findByEmail(emails[i % emails.length] as string));
-    await lookupAll();
-    let lookupsMain = 0;
-    const lookupsAll = await cpuMicros(async () => {
-      lookupsMain = await mainThreadCpuMicros(lookupAll);
-    });
+    const work = await readWorkloads(thread.infosoft, thread.windward);
+    const reads = await warmThenMeasureByThread(work.readAll);
+    const lookups = await warmThenMeasureByThread(work.lookupAll);
     return [
-      { part: 'through the client thread: Infosoft getCustomer, main thread only', unit: 'customer', usPerUnit: readsMain / CUSTOMERS, unitsPerCreatedCustomer: 0 },
-      { part: 'through the client thread: Infosoft getCustomer, both threads', unit: 'customer', usPerUnit: readsAll / CUSTOMERS, unitsPerCreatedCustomer: 0 },
-      { part: 'through the client thread: Windward call, main thread only', unit: 'call', usPerUnit: lookupsMain / lookups, unitsPerCreatedCustomer: 0 },
-      { part: 'through the client thread: Windward call, both threads', unit: 'call', usPerUnit: lookupsAll / lookups, unitsPerCreatedCustomer: 0 },
+      { part: 'through the client thread: Infosoft getCustomer, main thread only', unit: 'customer', usPerUnit: reads.main / CUSTOMERS, unitsPerCreatedCustomer: 0 },
+      { part: 'through the client thread: Infosoft getCustomer, both threads', unit: 'customer', usPerUnit: reads.all / CUSTOMERS, unitsPerCreatedCustomer: 0 },
+      { part: 'through the client thread: Windward call, main thread only', unit: 'call', usPerUnit: lookups.main / work.lookups, unitsPerCreatedCustomer: 0 },
+      { part: 'through the client thread: Windward call, both threads', unit: 'call', usPerUnit: lookups.all / work.lookups, unitsPerCreatedCustomer: 0 },
     ];
   } finally {
     await thread.close();

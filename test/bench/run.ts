@@ -308,35 +308,38 @@ async function runScenario(s: Scenario, redis: Redis): Promise<ScenarioResult> {
   const sim = await startSim(s.customers, s.latencyMs);
   const logFd = openSync(join(dir, 'worker.log'), 'w');
   // Several worker processes split the concurrency and Windward's 32 connections between them.
+  // Each worker serves /metrics on a port of its own (its remote-call histogram is read from there).
   let metricsPorts: number[] = [];
-  const spawnWorkers = (concurrency: number, ports: readonly number[]) =>
-    Array.from({ length: WORKERS }, (_, index) => {
-    const profileArgs = args.profile
-      ? // No --cpu-prof-name: the client thread inherits the flags, and Node's default names (pid and
-        // thread id) keep the two profiles apart; thread 0 is the main thread.
-        ['--cpu-prof', `--cpu-prof-dir=${join('bench/results/profiles', `worker-${s.customers}-${s.latencyMs}-${concurrency}-${index}`)}`]
-      : [];
-    return spawn(process.execPath, [...profileArgs, ...procfileCommand('worker')], {
-      stdio: ['ignore', 'ignore', logFd],
-      env: {
-        ...process.env,
-        NODE_ENV: 'bench',
-        REDIS_URL,
-        QUEUE_PREFIX: prefix,
-        DATABASE_PATH: dbPath,
-        INFOSOFT_URL: sim.infosoftUrl,
-        WINDWARD_URL: sim.windwardUrl,
-        WINDWARD_PASSWORD: 'simulator',
-        WINDWARD_MAX_CONCURRENT: String(Math.floor(32 / WORKERS)),
-        INFOSOFT_TITLE_CODES: TITLE_CODES,
-        SYNC_CONCURRENCY: String(Math.max(1, Math.round(concurrency / WORKERS))),
-        METRICS_PORT: String(ports[index]),
-        LOG_LEVEL: 'info',
-      },
+  const spawnWorkers = async (concurrency: number) => {
+    const ports = await Promise.all(Array.from({ length: WORKERS }, () => freePort()));
+    metricsPorts = ports;
+    return Array.from({ length: WORKERS }, (_, index) => {
+      const profileArgs = args.profile
+        ? // No --cpu-prof-name: the client thread inherits the flags, and Node's default names (pid and
+          // thread id) keep the two profiles apart; thread 0 is the main thread.
+          ['--cpu-prof', `--cpu-prof-dir=${join('bench/results/profiles', `worker-${s.customers}-${s.latencyMs}-${concurrency}-${index}`)}`]
+        : [];
+      return spawn(process.execPath, [...profileArgs, ...procfileCommand('worker')], {
+        stdio: ['ignore', 'ignore', logFd],
+        env: {
+          ...process.env,
+          NODE_ENV: 'bench',
+          REDIS_URL,
+          QUEUE_PREFIX: prefix,
+          DATABASE_PATH: dbPath,
+          INFOSOFT_URL: sim.infosoftUrl,
+          WINDWARD_URL: sim.windwardUrl,
+          WINDWARD_PASSWORD: 'simulator',
+          WINDWARD_MAX_CONCURRENT: String(Math.floor(32 / WORKERS)),
+          INFOSOFT_TITLE_CODES: TITLE_CODES,
+          SYNC_CONCURRENCY: String(Math.max(1, Math.round(concurrency / WORKERS))),
+          METRICS_PORT: String(ports[index]),
+          LOG_LEVEL: 'info',
+        },
+      });
     });
-  });
-  metricsPorts = await Promise.all(Array.from({ length: WORKERS }, () => freePort()));
-  let workers = spawnWorkers(s.concurrency, metricsPorts);
+  };
+  let workers = await spawnWorkers(s.concurrency);
   let pids = workers.map((w) => w.pid as number);
   const pid = pids[0] as number;
   const workersCpuMs = () => pids.reduce((sum, p) => sum + readProcCpuMs(p), 0);
@@ -488,8 +491,7 @@ async function runScenario(s: Scenario, redis: Redis): Promise<ScenarioResult> {
       for (const [round, concurrency] of INCREMENTAL_CONCURRENCIES.entries()) {
         if (concurrency !== s.concurrency || round > 0) {
           await Promise.all(workers.map((w) => stopChild(w)));
-          metricsPorts = await Promise.all(Array.from({ length: WORKERS }, () => freePort()));
-          workers = spawnWorkers(concurrency, metricsPorts);
+          workers = await spawnWorkers(concurrency);
           pids = workers.map((w) => w.pid as number);
           await waitForWorkers();
         }
