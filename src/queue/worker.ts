@@ -55,6 +55,12 @@ export interface SyncWorkers {
 export function startWorkers(options: StartWorkersOptions): SyncWorkers {
   const { handlers, logger } = options;
   const common = { connection: options.connection, prefix: options.prefix };
+  // The customer locks get a connection of their own with auto-pipelining: the lock commands of
+  // jobs that start or finish in the same turn (a group commit settles dozens at once) go out in
+  // one socket write instead of one each (a loopback send was ~4 % of the worker's main thread).
+  // Not on BullMQ's connection: its blocking and script commands are not made for pipelining.
+  const lockConnection = options.connection.duplicate({ enableAutoPipelining: true });
+  lockConnection.on('error', (error) => logger.warn({ err: error.message }, 'lock connection error'));
 
   const sync = new Worker<SyncCustomerPayload>(
     QUEUE_NAMES.sync,
@@ -63,7 +69,7 @@ export function startWorkers(options: StartWorkersOptions): SyncWorkers {
       if (!parsed.success) throw new UnrecoverableError(`invalid job payload: ${parsed.error.issues[0]?.message ?? 'unknown'}`);
       const { customerNumber } = parsed.data;
       const lockKey = `${options.prefix}:lock:${toCustomerJobKey(customerNumber)}`;
-      const lock = await acquireCustomerLock(options.connection, lockKey, job.id ?? 'job', options.lockTtlMs);
+      const lock = await acquireCustomerLock(lockConnection, lockKey, job.id ?? 'job', options.lockTtlMs);
       if (!lock) {
         // Someone else is syncing this customer: come back shortly, without spending an attempt.
         await job.moveToDelayed(Date.now() + 500 + Math.floor(Math.random() * 1000), token);
@@ -128,6 +134,8 @@ export function startWorkers(options: StartWorkersOptions): SyncWorkers {
     poll,
     async close() {
       await Promise.all([sync.close(), poll.close()]);
+      // After the workers: a job finishing during close still releases its lock.
+      await lockConnection.quit().catch(() => lockConnection.disconnect());
     },
   };
 }
