@@ -319,8 +319,8 @@ async function runScenario(s: Scenario, redis: Redis): Promise<ScenarioResult> {
           // thread id) keep the two profiles apart; thread 0 is the main thread.
           ['--cpu-prof', `--cpu-prof-dir=${join('bench/results/profiles', `worker-${s.customers}-${s.latencyMs}-${concurrency}-${index}`)}`]
         : [];
-      return spawn(process.execPath, [...profileArgs, ...procfileCommand('worker')], {
-        stdio: ['ignore', 'ignore', logFd],
+      return spawn(process.execPath, [...(process.env.EXP_NODE_FLAGS ? process.env.EXP_NODE_FLAGS.split(' ') : []), ...profileArgs, ...procfileCommand('worker')], {
+        stdio: ['ignore', process.env.EXP_NODE_FLAGS ? logFd : 'ignore', logFd],
         env: {
           ...process.env,
           NODE_ENV: 'bench',
