@@ -33,6 +33,8 @@ const HELP = `npm run bench -- [options]
   --noop-jobs N            jobs for the raw BullMQ no-op bound (default 20000)
   --profile                run the worker with --cpu-prof: one profile per thread (main, remote clients)
                            in bench/results/profiles/worker-<customers>-<latency>-<concurrency>-<n>/
+  --worker-node-flags "F"  extra node/V8 flags for the worker processes, before the Procfile's (e.g.
+                           "--trace-gc"; their stdout goes to the worker log: use with --keep)
   --no-build               skip npm run build
   --keep                   keep each run's directory (SQLite database, worker log) for inspection
   --out FILE               JSON output (default bench/results/bench.json)
@@ -50,6 +52,7 @@ const { values: args } = parseArgs({
     'incremental-concurrency': { type: 'string' },
     'noop-jobs': { type: 'string' },
     profile: { type: 'boolean', default: false },
+    'worker-node-flags': { type: 'string' },
     'no-build': { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
     out: { type: 'string', default: 'bench/results/bench.json' },
@@ -70,6 +73,7 @@ const INCREMENTAL_SIZE = Number(args['incremental-size'] ?? Math.max(...SIZES));
 // Highest first: the backfill's own worker runs the first round.
 const INCREMENTAL_CONCURRENCIES = list(args['incremental-concurrency'], CONCURRENCIES).sort((a, b) => b - a);
 const NOOP_JOBS = Number(args['noop-jobs'] ?? (args.quick ? 5000 : 20_000));
+const WORKER_NODE_FLAGS = (args['worker-node-flags'] ?? '').split(' ').filter(Boolean);
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const TITLE_CODES = 'IT,AP';
 const FIRST_CUSTOMER = 100001;
@@ -319,8 +323,9 @@ async function runScenario(s: Scenario, redis: Redis): Promise<ScenarioResult> {
           // thread id) keep the two profiles apart; thread 0 is the main thread.
           ['--cpu-prof', `--cpu-prof-dir=${join('bench/results/profiles', `worker-${s.customers}-${s.latencyMs}-${concurrency}-${index}`)}`]
         : [];
-      return spawn(process.execPath, [...(process.env.EXP_NODE_FLAGS ? process.env.EXP_NODE_FLAGS.split(' ') : []), ...profileArgs, ...procfileCommand('worker')], {
-        stdio: ['ignore', process.env.EXP_NODE_FLAGS ? logFd : 'ignore', logFd],
+      return spawn(process.execPath, [...WORKER_NODE_FLAGS, ...profileArgs, ...procfileCommand('worker')], {
+        // V8's traces (--trace-gc) go to stdout: into the worker log beside its JSON lines.
+        stdio: ['ignore', WORKER_NODE_FLAGS.length > 0 ? logFd : 'ignore', logFd],
         env: {
           ...process.env,
           NODE_ENV: 'bench',
