@@ -33,8 +33,8 @@ const HELP = `npm run bench -- [options]
   --noop-jobs N            jobs for the raw BullMQ no-op bound (default 20000)
   --profile                run the worker with --cpu-prof: one profile per thread (main, remote clients)
                            in bench/results/profiles/worker-<customers>-<latency>-<concurrency>-<n>/
-  --worker-node-flags "F"  extra node/V8 flags for the worker processes, before the Procfile's (e.g.
-                           "--trace-gc"; their stdout goes to the worker log: use with --keep)
+  --worker-node-flags=F    extra node/V8 flags for the worker processes, before the Procfile's (e.g.
+                           --worker-node-flags="--trace-gc"; their stdout goes to the worker log: use with --keep)
   --no-build               skip npm run build
   --keep                   keep each run's directory (SQLite database, worker log) for inspection
   --out FILE               JSON output (default bench/results/bench.json)
