@@ -103,10 +103,16 @@ const TAG = /<(\/?)([A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)((?:\s+[\w.:-]+\s*=\s*"
 const ATTRIBUTE = /([\w.:-]+)\s*=\s*"([^"]*)"/g;
 const NIL = /^(?:[\w.-]+:)?nil$/;
 
-// An element without attributes ("<Name>", "</a:Name>", "<Name/>"): most of an answer. Read without
-// TAG's captures; anything else goes through TAG.
-const PLAIN_NAME = /^(?:[A-Za-z_][\w.-]*:)?[A-Za-z_][\w.-]*$/;
+// An element without attributes ("<Name>", "</a:Name>", "<Name/>"): most of an answer. Tested in
+// place (sticky, no match array) from just after "<" or "</" to its ">"; only the local name is cut
+// out, and a closing tag is compared in place with the element it closes (no string per tag).
+// Anything else goes through TAG.
+const PLAIN_OPEN = /(?:[A-Za-z_][\w.-]*:)?[A-Za-z_][\w.-]*\/?>/y;
+const PLAIN_CLOSE = /(?:[A-Za-z_][\w.-]*:)?[A-Za-z_][\w.-]*>/y;
+// Text between tags that is only white space (what String.prototype.trim removes: same set as \s).
+const BLANK = /\s*</y;
 const SLASH = 47;
+const COLON = 58;
 
 interface Frame {
   name: string;
@@ -136,11 +142,16 @@ export function readSoapBody(xml: string, responseElement: string): Record<strin
       break;
     }
     if (lt > pos) {
-      const text = xml.slice(pos, lt);
       const top = stack[stack.length - 1];
+      BLANK.lastIndex = pos;
+      const blank = BLANK.test(xml) && BLANK.lastIndex === lt + 1;
       if (!top) {
-        if (text.trim() !== '') return null;
-      } else top.text += text;
+        if (!blank) return null;
+      } else if (!blank || top.children === null) {
+        // White space beside child elements changes nothing (an element with children must have no
+        // other text); anywhere else the text is kept as it is.
+        top.text += xml.slice(pos, lt);
+      }
     }
     const gt = xml.indexOf('>', lt + 1);
     if (gt === -1) return null;
@@ -148,10 +159,22 @@ export function readSoapBody(xml: string, responseElement: string): Record<strin
     let selfClosing = !closing && xml.charCodeAt(gt - 1) === SLASH;
     let local: string;
     let attrs = '';
-    const name = xml.slice(closing ? lt + 2 : lt + 1, selfClosing ? gt - 1 : gt);
-    if (PLAIN_NAME.test(name)) {
-      local = name.slice(name.indexOf(':') + 1);
+    const nameStart = closing ? lt + 2 : lt + 1;
+    const plain = closing ? PLAIN_CLOSE : PLAIN_OPEN;
+    plain.lastIndex = nameStart;
+    if (plain.test(xml)) {
+      // The tag is "<" name ">" with no ">" inside, so the test ended at gt.
+      const nameEnd = selfClosing ? gt - 1 : gt;
+      const localStart = afterPrefix(xml, nameStart, nameEnd);
       pos = gt + 1;
+      if (closing) {
+        const frame = stack.pop();
+        if (!frame || !isLocalName(xml, localStart, nameEnd, frame.name)) return null;
+        if (!finish(frame, stack)) return null;
+        if (stack.length === 0) root = frame;
+        continue;
+      }
+      local = xml.slice(localStart, nameEnd);
     } else {
       TAG.lastIndex = lt;
       const m = TAG.exec(xml);
@@ -162,7 +185,7 @@ export function readSoapBody(xml: string, responseElement: string): Record<strin
       attrs = m[4] as string;
       selfClosing = m[5] !== '';
     }
-    // A fault is the soap package's to read and classify.
+    // A fault is the soap package's to read and classify (a closing tag only closes what was opened).
     if (local === 'Fault') return null;
     if (closing) {
       if (attrs || selfClosing) return null;
@@ -201,6 +224,17 @@ export function readSoapBody(xml: string, responseElement: string): Record<strin
   const response = (inner as Record<string, unknown>)[responseElement];
   if (response === '' || response === null) return {};
   return typeof response === 'object' && !Array.isArray(response) ? (response as Record<string, unknown>) : null;
+}
+
+/** Where the local part of the name xml[start, end) begins (after "prefix:", if any). */
+function afterPrefix(xml: string, start: number, end: number): number {
+  for (let i = start; i < end; i += 1) if (xml.charCodeAt(i) === COLON) return i + 1;
+  return start;
+}
+
+/** Whether xml[start, end) is exactly `name`, compared in place. */
+function isLocalName(xml: string, start: number, end: number, name: string): boolean {
+  return end - start === name.length && xml.startsWith(name, start);
 }
 
 /** Closes an element: computes its value and adds it to the parent. False when it is mixed content. */
