@@ -4,6 +4,7 @@ import type { CustomerNumber } from '../domain/customer.js';
 import type { Db } from './db.js';
 import { preparedPerDatabase } from './prepared.js';
 import { deadLetter } from './schema.js';
+import { inImmediateTransaction } from './transactions.js';
 
 const statements = preparedPerDatabase((sqlite) => ({
   unresolved: sqlite.prepare<[number], { one: number }>(
@@ -48,7 +49,7 @@ export interface RecordDeadLetterInput {
 /** One open dead letter per customer: a repeated failure updates it instead of adding another. */
 export function recordDeadLetter(db: Db, input: RecordDeadLetterInput, now: Date = new Date()): DeadLetter {
   const at = now.toISOString();
-  return db.$client.transaction(() => {
+  return inImmediateTransaction(db.$client, () => {
     const open =
       input.customerNumber === null
         ? undefined
@@ -79,7 +80,7 @@ export function recordDeadLetter(db: Db, input: RecordDeadLetterInput, now: Date
       .returning()
       .get();
     return toDeadLetter(row);
-  }).immediate(); // read then write: take the write lock first (another process may write)
+  }); // read then write: the write lock is taken first (another process may write)
 }
 
 export function listDeadLetters(db: Db, statuses: readonly DeadLetterStatus[] = ['open'], limit = 1000): DeadLetter[] {

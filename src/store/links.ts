@@ -3,6 +3,7 @@
 import type { CustomerNumber, WindwardUnique } from '../domain/customer.js';
 import type { Db } from './db.js';
 import { preparedPerDatabase } from './prepared.js';
+import { inImmediateTransaction } from './transactions.js';
 import { customerLink } from './schema.js';
 
 export type LinkRole = 'bill_to' | 'ship_to';
@@ -157,12 +158,11 @@ export function upsertLink(db: Db, input: UpsertLinkInput, now: Date = new Date(
  * Check and write happen in one IMMEDIATE transaction, so two processes cannot both claim it.
  */
 export function claimLink(db: Db, input: UpsertLinkInput, now: Date = new Date()): boolean {
-  const claim = db.$client.transaction(() => {
+  return inImmediateTransaction(db.$client, () => {
     if (statements(db).ownedByAnother.get(input.windwardUnique, input.customerNumber)) return false;
     upsertLink(db, input, now);
     return true;
   });
-  return claim.immediate();
 }
 
 export function deactivateLink(db: Db, customerNumber: CustomerNumber, role: LinkRole, titleCode: string | null, now: Date = new Date()): void {

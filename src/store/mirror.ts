@@ -4,6 +4,7 @@ import type { WindwardUnique } from '../domain/customer.js';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from './db.js';
 import { preparedPerDatabase } from './prepared.js';
+import { inTransaction } from './transactions.js';
 
 export interface MirrorEntry {
   windwardUnique: WindwardUnique;
@@ -120,7 +121,7 @@ export function upsertMirrorEntries(db: Db, entries: readonly MirrorEntry[], now
   if (entries.length === 0) return;
   const s = statements(db);
   const at = now.toISOString();
-  db.$client.transaction(() => {
+  inTransaction(db.$client, () => {
     for (const entry of entries) {
       const prepared = entry.prepared === null || entry.prepared === undefined ? null : JSON.stringify(entry.prepared);
       s.upsertRow.run(entry.windwardUnique, entry.externalRef, JSON.stringify(entry.record), prepared, entry.fingerprint, at);
@@ -133,19 +134,19 @@ export function upsertMirrorEntries(db: Db, entries: readonly MirrorEntry[], now
       for (const key of wanted) params.push(key, entry.windwardUnique);
       if (params.length > 0) statementFor(db, 'insertKeys', params.length / 2, insertKeysSql).run(...params);
     }
-  })();
+  });
 }
 
 /** Forgets customers not seen since `before` (deleted in Windward). Returns how many. */
 export function removeStaleMirrorEntries(db: Db, before: Date): number {
   const s = statements(db);
   const stale = s.staleUniques.all(before.toISOString()) as Array<{ u: number }>;
-  db.$client.transaction(() => {
+  inTransaction(db.$client, () => {
     for (const { u } of stale) {
       s.deleteKeys.run(u);
       s.deleteRow.run(u);
     }
-  })();
+  });
   return stale.length;
 }
 

@@ -5,6 +5,7 @@ import type { CustomerNumber, WindwardUnique } from '../domain/customer.js';
 import type { Db } from './db.js';
 import { preparedPerDatabase } from './prepared.js';
 import { reviewItem } from './schema.js';
+import { inImmediateTransaction } from './transactions.js';
 
 const statements = preparedPerDatabase((sqlite) => ({
   pending: sqlite.prepare<[number], typeof reviewItem.$inferSelect>(
@@ -41,7 +42,7 @@ export function findPendingReview(db: Db, customerNumber: CustomerNumber): Revie
 
 /** Opens an item unless the customer already has a pending one; returns the pending item. */
 export function openReview(db: Db, input: { customerNumber: CustomerNumber; reason: string; candidates: unknown }, now: Date = new Date()): ReviewItem {
-  return db.$client.transaction(() => {
+  return inImmediateTransaction(db.$client, () => {
     const pending = findPendingReview(db, input.customerNumber);
     if (pending) return pending;
     const row = db
@@ -56,7 +57,7 @@ export function openReview(db: Db, input: { customerNumber: CustomerNumber; reas
       .returning()
       .get();
     return toItem(row);
-  }).immediate(); // read then write: take the write lock first (another process may write)
+  }); // read then write: the write lock is taken first (another process may write)
 }
 
 /** A field group both systems changed: recorded for a person to see (the configured side already won). */
