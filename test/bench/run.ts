@@ -17,7 +17,7 @@ import { JOB_NAMES, QUEUE_NAMES } from '../../src/queue/jobs.js';
 import { loadConfig } from '../../src/config.js';
 import { createQueues, enqueueCustomerSyncs } from '../../src/queue/queues.js';
 import { generateSimulatorData } from '../../src/simulators/index.js';
-import { buildProject, CLK_TCK, readProcCpuMs, SEED, startSim, stopChild, type Sim } from './sim-process.js';
+import { buildProject, CLK_TCK, readProcCpuMs, readRunQueueWaitMs, SEED, startSim, stopChild, type Sim } from './sim-process.js';
 
 const HELP = `npm run bench -- [options]
   --sizes 20000,100000     customers per backfill (default 20000; 100k adds ~25 min per cell on 2 cores)
@@ -256,7 +256,13 @@ interface ScenarioResult {
   /** The worker processes' system calls per customer (SQLite's file I/O, sockets) and kB written. */
   io: { readCallsPerCustomer: number; writeCallsPerCustomer: number; kbWrittenPerCustomer: number };
   /** The other CPU consumers on this machine, to tell a saturated machine from a slow worker. */
-  others: { simulatorCpuMsPerCustomer: number; redisCpuMsPerCustomer: number; machineBusyCores: number };
+  others: {
+    simulatorCpuMsPerCustomer: number;
+    redisCpuMsPerCustomer: number;
+    machineBusyCores: number;
+    /** Share of the run's wall time each main thread was runnable but waiting for a core (schedstat). */
+    runQueueWait: { workerMain: number | null; simulatorMain: number | null };
+  };
   redis: { usedMemoryMb: number; prefixKeys: number; prefixMb: number };
   /** Links checked against the generated data: every pre-existing twin linked to its own customer. */
   links: LinkCheck;
@@ -395,6 +401,8 @@ async function runScenario(s: Scenario, redis: Redis): Promise<ScenarioResult> {
     const simCpuBefore = readProcCpuMs(simPid);
     const redisCpuBefore = await redisCpuMs(redis);
     const machineBefore = readMachineCpuMs();
+    // Time the worker's and the simulators' main threads spent runnable but without a core.
+    const waitBefore = { worker: readRunQueueWaitMs(pid), sim: readRunQueueWaitMs(simPid) };
     const rssAtStartMb = readProcMemMb(pid).rssMb;
     const numbers = Array.from({ length: s.customers }, (_, i) => FIRST_CUSTOMER + i);
     const started = performance.now();
@@ -424,6 +432,8 @@ async function runScenario(s: Scenario, redis: Redis): Promise<ScenarioResult> {
     const simCpuMs = readProcCpuMs(simPid) - simCpuBefore;
     const redisCpu = (await redisCpuMs(redis)) - redisCpuBefore;
     const machineBusyCores = (readMachineCpuMs() - machineBefore) / (seconds * 1000);
+    const waitShare = (now: number | null, before: number | null) => (now === null || before === null ? null : (now - before) / (seconds * 1000));
+    const runQueueWait = { workerMain: waitShare(readRunQueueWaitMs(pid), waitBefore.worker), simulatorMain: waitShare(readRunQueueWaitMs(simPid), waitBefore.sim) };
     // Peak RSS of the largest worker process (each must stay under the target on its own).
     const mem = pids.map(readProcMemMb).reduce((a, b) => (b.peakRssMb > a.peakRssMb ? b : a));
     const statsAfter = await simStats(sim);
@@ -463,7 +473,7 @@ async function runScenario(s: Scenario, redis: Redis): Promise<ScenarioResult> {
         writeCallsPerCustomer: (ioAfter.syscw - ioBefore.syscw) / s.customers,
         kbWrittenPerCustomer: (ioAfter.wchar - ioBefore.wchar) / 1024 / s.customers,
       },
-      others: { simulatorCpuMsPerCustomer: simCpuMs / s.customers, redisCpuMsPerCustomer: redisCpu / s.customers, machineBusyCores },
+      others: { simulatorCpuMsPerCustomer: simCpuMs / s.customers, redisCpuMsPerCustomer: redisCpu / s.customers, machineBusyCores, runQueueWait },
       redis: await redisMemory(redis, prefix),
       links: checkLinks(s.customers, db),
       remoteCalls: {
@@ -484,6 +494,10 @@ async function runScenario(s: Scenario, redis: Redis): Promise<ScenarioResult> {
       `  worker I/O per customer: ${result.io.readCallsPerCustomer.toFixed(1)} reads, ${result.io.writeCallsPerCustomer.toFixed(1)} writes (system calls), ${result.io.kbWrittenPerCustomer.toFixed(1)} kB written`,
     );
     log(`  links: ${JSON.stringify(result.links)}`);
+    log(
+      `  waiting for a core (runnable, no core free): worker main thread ${pct(runQueueWait.workerMain)} % of the run, ` +
+        `simulators' main thread ${pct(runQueueWait.simulatorMain)} %; machine ${machineBusyCores.toFixed(2)} busy cores of 2`,
+    );
     log(
       `  remote calls as the sync saw them: Windward ${result.remoteCalls.windwardMeanMs.toFixed(1)} ms mean ` +
         `(${result.remoteCalls.windwardOutstanding.toFixed(1)} outstanding on average, 32 connections), ` +
@@ -647,6 +661,11 @@ function fmt(n: number | undefined, digits = 0): string {
   return n === undefined || Number.isNaN(n) ? '–' : n.toFixed(digits);
 }
 
+/** A share as a whole percentage; '–' where it could not be read. */
+function pct(share: number | null): string {
+  return share === null ? '–' : (share * 100).toFixed(0);
+}
+
 async function main(): Promise<void> {
   if (!args['no-build']) buildProject();
   if (args.profile) mkdirSync('bench/results/profiles', { recursive: true });
@@ -703,6 +722,7 @@ async function main(): Promise<void> {
       // dividing by it takes out most of the machine's drift (a VM; up to ±40 % between runs).
       'CPU ÷ sim CPU': fmt(r.worker.cpuMsPerCustomer / r.others.simulatorCpuMsPerCustomer, 2),
       'busy cores': fmt(r.others.machineBusyCores, 2),
+      'waiting for a core % (worker/sim main)': `${pct(r.others.runQueueWait.workerMain)}/${pct(r.others.runQueueWait.simulatorMain)}`,
       'peak RSS MB': fmt(r.worker.peakRssMb),
       'Redis MB (ours)': fmt(r.redis.prefixMb, 1),
       'no-op jobs/s': fmt(r.noopJobsPerSecond),

@@ -66,6 +66,19 @@ export function readThreadCpuMs(pid: number, tid: number): number {
   return readStatCpuMs(`/proc/${pid}/task/${tid}/stat`);
 }
 
+/**
+ * How long a thread has waited on the kernel's run queue (runnable, but no core free), in ms: the
+ * second field of /proc/<pid>/task/<tid>/schedstat. Null where the kernel does not keep it.
+ */
+export function readRunQueueWaitMs(pid: number, tid: number = pid): number | null {
+  try {
+    const waitNs = Number(readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').split(' ')[1]);
+    return Number.isFinite(waitNs) ? waitNs / 1e6 : null;
+  } catch {
+    return null;
+  }
+}
+
 function readStatCpuMs(path: string): number {
   const stat = readFileSync(path, 'utf8');
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
