@@ -106,7 +106,14 @@ describe('operator API', () => {
     expect(typeof decided.json.jobId).toBe('string');
     expect((await callApi(h, 'POST', `/api/reviews/${item.id}/decide`, { decision: 'create' })).status).toBe(409);
 
-    await waitUntil(() => listLinksOfCustomer(h.harness.app.db, customer.CustomerNumber).some((l) => l.role === 'bill_to' && l.windwardUnique === 7001), 'the decision to be applied');
+    // The sync writes the link, then marks the review done (the test reads the worker's own
+    // connection, so it can see the first write before the second): wait for both.
+    await waitUntil(
+      () =>
+        listLinksOfCustomer(h.harness.app.db, customer.CustomerNumber).some((l) => l.role === 'bill_to' && l.windwardUnique === 7001) &&
+        getReview(h.harness.app.db, item.id)?.status === 'done',
+      'the decision to be applied and the review closed',
+    );
     const view = await callApi(h, 'GET', `/api/customers/${customer.CustomerNumber}`);
     expect(view.json).toMatchObject({ links: [{ role: 'bill_to', windwardUnique: 7001 }] });
     expect(view.json.links).not.toMatchObject([{ fingerprint: expect.anything() }]);
