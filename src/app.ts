@@ -13,6 +13,7 @@ import { startWorkers, type SyncWorkers } from './queue/worker.js';
 import { describeError } from './errors.js';
 import { closeDatabase, MIGRATIONS_FOLDER, openDatabase, type Db } from './store/db.js';
 import { cacheStatements } from './store/statement-cache.js';
+import { inImmediateTransaction } from './store/transactions.js';
 import { createWriteBatch, writerFor, type WriteBatch } from './store/write-batch.js';
 import { listLinkedCustomerNumbers } from './store/links.js';
 import { recordDeadLetter, resolveDeadLettersOf } from './store/dead-letters.js';
@@ -147,11 +148,10 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
   // IMMEDIATE: the write lock is taken (waiting up to busy_timeout) before the first read. A deferred
   // transaction that reads, then writes after another process (web, a second worker) committed
   // fails at once with SQLITE_BUSY, without waiting.
-  const inTransaction = db.$client.transaction((work: () => unknown) => work()).immediate;
   const syncDeps: SyncCustomerDeps = {
     movePlanner,
     intents,
-    atomically: batch ? <T>(work: () => T) => batch.write(work) : <T>(work: () => T) => inTransaction(work) as T,
+    atomically: batch ? <T>(work: () => T) => batch.write(work) : <T>(work: () => T) => inImmediateTransaction(db.$client, work),
     listingPageSize: config.sync.mirrorPageSize,
     twoWay:
       config.sync.directions === 'both'

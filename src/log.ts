@@ -54,17 +54,13 @@ function censorKeys(value: LogObject, keys: ReadonlySet<string>, inner?: (key: s
  * and cloned on every line (23.5 kB of garbage and ~6 µs per line, one line per synced customer).
  */
 export function redactPersonalData(object: LogObject): LogObject {
-  return censorKeys(object, REDACTED_KEYS, (key, nested) => {
-    if (!isObject(nested)) return nested;
-    const censored = censorKeys(nested, REDACTED_KEYS);
-    if (key !== 'req' || !isObject(censored.headers)) return censored;
-    const headers = censorKeys(censored.headers, REDACTED_HEADERS);
-    if (headers === censored.headers) return censored;
-    const withHeaders = censored === nested ? copyOf(nested) : censored;
-    withHeaders.headers = headers;
-    return withHeaders;
-  });
+  return censorKeys(object, REDACTED_KEYS, (key, nested) =>
+    isObject(nested) ? censorKeys(nested, REDACTED_KEYS, key === 'req' ? censorRequestHeaders : undefined) : nested,
+  );
 }
+
+const censorRequestHeaders = (key: string, value: unknown): unknown =>
+  key === 'headers' && isObject(value) ? censorKeys(value, REDACTED_HEADERS) : value;
 
 export function createLogger(options: { level: string; destination?: NodeJS.WritableStream } = { level: 'info' }): Logger {
   const logger = pino(

@@ -8,6 +8,7 @@
 // create intent is flushed before addCustomer is sent (IntentStore.open), so what a remote write
 // depends on is on disk first. Everything else may wait one turn of the event loop.
 import type { Database } from 'better-sqlite3';
+import { inTransaction } from './transactions.js';
 
 export interface WriteBatch {
   /**
@@ -36,8 +37,6 @@ export function createWriteBatch(sqlite: Database, options: WriteBatchOptions): 
   const begin = sqlite.prepare('BEGIN IMMEDIATE');
   const commit = sqlite.prepare('COMMIT');
   const rollback = sqlite.prepare('ROLLBACK');
-  // Inside an open transaction better-sqlite3 runs this as SAVEPOINT … RELEASE.
-  const inSavepoint = sqlite.transaction((work: () => unknown) => work());
   let open = false;
   let waiters: Array<{ resolve: () => void; reject: (error: unknown) => void }> = [];
   const stats = { commits: 0, writes: 0 };
@@ -72,7 +71,8 @@ export function createWriteBatch(sqlite: Database, options: WriteBatchOptions): 
         open = true;
         setImmediate(settle);
       }
-      return inSavepoint(work) as T;
+      // Inside the open transaction this runs as SAVEPOINT … RELEASE.
+      return inTransaction(sqlite, work);
     },
     flush(): Promise<void> {
       if (!open) return Promise.resolve();
