@@ -26,27 +26,42 @@ const INFOSOFT_METHODS = ['getCustomer', 'getChangedCustomers', 'updateCustomerD
 const WINDWARD_METHODS = ['getCustomer', 'findByEmail', 'listCustomers', 'addCustomer', 'updateCustomer'] as const satisfies ReadonlyArray<keyof WindwardPort>;
 
 /**
- * The thread has a V8 heap of its own. Its live data is small (the calls in flight), so its limits
- * are small too: left at V8's defaults it grew by ~80 MB of garbage under load (peak RSS 315 MB).
- * The young generation is 24 MB, not 12: a call in flight lives 20–80 ms, about as long as 12 MB
- * took to fill, so its objects were copied and promoted, and V8's helper threads spent 10–28 % more
- * CPU marking them (schedstat, 10,000 × 20 ms × 64); peak RSS did not move.
+ * The thread has a V8 heap of its own. Its calls in flight are small, but the modules it loads are
+ * not: zod, axios, undici and soap with its WSDL take ~18 MB of old space before the first call. With
+ * a 32 MB old generation that left V8 too little room: when the thread ran at full speed (bench:floor,
+ * the main thread idle) it marked and compacted every 30-60 ms (442 mark-compacts for 15,000
+ * customers, 1.6-1.7 ms of CPU per Infosoft read against 0.65-0.68 ms with 48 or 64 MB). V8 grows
+ * the heap only as far as it needs: the worker's peak RSS did not move (260 MB both ways at
+ * 10,000 x 0 ms x 64). Left at V8's defaults it grew by ~80 MB of garbage under load (peak RSS
+ * 315 MB), so a limit stays.
+ * The young generation is 24 MB, not 12: a call in flight lives 20-80 ms, about as long as 12 MB
+ * took to fill, so its objects were copied and promoted, and V8's helper threads spent 10-28 % more
+ * CPU marking them (schedstat, 10,000 x 20 ms x 64); peak RSS did not move.
  */
-const THREAD_HEAP_LIMITS = { maxOldGenerationSizeMb: 32, maxYoungGenerationSizeMb: 24 };
+const THREAD_HEAP_LIMITS = { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 24 };
 
 /** Built: dist/remote-thread/clients-thread.js. From source (tests, tsx): through tsx's loader. */
-function spawnClientsThread(data: RemoteClientsThreadData): Worker {
+function spawnClientsThread(data: RemoteClientsThreadData, execArgv: string[] | undefined): Worker {
   const fromSource = import.meta.url.endsWith('.ts');
   const entry = new URL(fromSource ? './clients-thread-from-source.mjs' : './clients-thread.js', import.meta.url);
-  return new Worker(entry, { workerData: data, resourceLimits: THREAD_HEAP_LIMITS });
+  return new Worker(entry, { workerData: data, resourceLimits: THREAD_HEAP_LIMITS, ...(execArgv ? { execArgv } : {}) });
 }
 
 export function startRemoteClientsThread(
   data: RemoteClientsThreadData,
-  hooks: { onTruncated?: (event: WindwardTruncation) => void; onExit?: (reason: string) => void } = {},
+  hooks: {
+    onTruncated?: (event: WindwardTruncation) => void;
+    onExit?: (reason: string) => void;
+    /**
+     * Node options for the thread (default: the process's own, so --cpu-prof profiles it too). A
+     * process started by tsx must pass [] when it runs the built thread: inherited, tsx's loader
+     * would be loaded into the thread's small heap as well.
+     */
+    execArgv?: string[];
+  } = {},
 ): RemoteClientsThread {
   const client = createThreadClient({
-    spawn: () => spawnClientsThread(data),
+    spawn: () => spawnClientsThread(data, hooks.execArgv),
     onEvent: (name, payload) => {
       if (name === 'windward-truncated') hooks.onTruncated?.(payload as WindwardTruncation);
     },

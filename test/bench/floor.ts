@@ -167,7 +167,11 @@ async function measureThreadedReads(sim: { infosoftUrl: string; windwardUrl: str
   const built = (await import(new URL('../../dist/remote-thread/remote-clients.js', import.meta.url).href)) as {
     startRemoteClientsThread: typeof StartRemoteClientsThread;
   };
-  const thread = built.startRemoteClientsThread({ infosoft: config.infosoft, infosoftMaxConnections: CONCURRENCY * 3, windward: simWindward(sim.windwardUrl) });
+  // execArgv []: this process runs under tsx, whose loader the thread would otherwise load as well.
+  const thread = built.startRemoteClientsThread(
+    { infosoft: config.infosoft, infosoftMaxConnections: CONCURRENCY * 3, windward: simWindward(sim.windwardUrl) },
+    { execArgv: [] },
+  );
   try {
     const work = await readWorkloads(thread.infosoft, thread.windward);
     const reads = await warmThenMeasureByThread(work.readAll);
