@@ -29,16 +29,17 @@ const WINDWARD_METHODS = ['getCustomer', 'findByEmail', 'listCustomers', 'addCus
  * The thread has a V8 heap of its own. Its calls in flight are small, but the modules it loads are
  * not: zod, axios, undici and soap with its WSDL take ~18 MB of old space before the first call. With
  * a 32 MB old generation that left V8 too little room: when the thread ran at full speed (bench:floor,
- * the main thread idle) it marked and compacted every 30-60 ms (442 mark-compacts for 15,000
- * customers, 1.6-1.7 ms of CPU per Infosoft read against 0.65-0.68 ms with 48 or 64 MB). V8 grows
- * the heap only as far as it needs: the worker's peak RSS did not move (260 MB both ways at
- * 10,000 x 0 ms x 64). Left at V8's defaults it grew by ~80 MB of garbage under load (peak RSS
- * 315 MB), so a limit stays.
+ * the main thread idle) it marked and compacted every 30-60 ms (420-442 mark-compacts for 15,000
+ * customers' reads, 1.6-2.1 ms of CPU per customer against 0.65-0.68 ms with 48 or 64 MB). 48, not
+ * 64: in the worker (10,000 x 0 ms x 64, pairs run alternately) 48 and 32 could not be told apart,
+ * while 64 gave fewer customers/s in 5 of 7 pairs (within the machine's drift, but one-sided).
+ * Peak RSS did not move (256-263 MB). Left at V8's defaults the heap grew by ~80 MB of garbage under
+ * load (peak RSS 315 MB), so a limit stays.
  * The young generation is 24 MB, not 12: a call in flight lives 20-80 ms, about as long as 12 MB
  * took to fill, so its objects were copied and promoted, and V8's helper threads spent 10-28 % more
  * CPU marking them (schedstat, 10,000 x 20 ms x 64); peak RSS did not move.
  */
-const THREAD_HEAP_LIMITS = { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 24 };
+const THREAD_HEAP_LIMITS = { maxOldGenerationSizeMb: 48, maxYoungGenerationSizeMb: 24 };
 
 /** Built: dist/remote-thread/clients-thread.js. From source (tests, tsx): through tsx's loader. */
 function spawnClientsThread(data: RemoteClientsThreadData, execArgv: string[] | undefined): Worker {
