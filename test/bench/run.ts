@@ -17,7 +17,7 @@ import { JOB_NAMES, QUEUE_NAMES } from '../../src/queue/jobs.js';
 import { loadConfig } from '../../src/config.js';
 import { createQueues, enqueueCustomerSyncs } from '../../src/queue/queues.js';
 import { generateSimulatorData } from '../../src/simulators/index.js';
-import { buildProject, CLK_TCK, readProcCpuMs, readRunQueueWaitMs, SEED, startSim, stopChild, type Sim } from './sim-process.js';
+import { buildProject, CLK_TCK, readProcCpuMs, readRunQueueWaitMs, readThreadsCpuMs, SEED, splitThreadCpu, startSim, stopChild, type Sim, type ThreadCpuSplit } from './sim-process.js';
 
 const HELP = `npm run bench -- [options]
   --sizes 20000,100000     customers per backfill (default 20000; 100k adds ~25 min per cell on 2 cores)
@@ -252,7 +252,7 @@ interface ScenarioResult {
   callsPerCustomer: { infosoft: Record<string, number>; windward: Record<string, number>; infosoftTotal: number; windwardTotal: number };
   criticalPathCalls: number;
   jobMs: { sampled: number; p50: number; p95: number; p99: number };
-  worker: { cpuMsPerCustomer: number; cpuMs: number; peakRssMb: number; rssAfterMb: number; rssAtStartMb: number };
+  worker: { cpuMsPerCustomer: number; cpuMs: number; cpuByThread: ThreadCpuSplit | null; peakRssMb: number; rssAfterMb: number; rssAtStartMb: number };
   /** The worker processes' system calls per customer (SQLite's file I/O, sockets) and kB written. */
   io: { readCallsPerCustomer: number; writeCallsPerCustomer: number; kbWrittenPerCustomer: number };
   /** The other CPU consumers on this machine, to tell a saturated machine from a slow worker. */
@@ -403,6 +403,8 @@ async function runScenario(s: Scenario, redis: Redis): Promise<ScenarioResult> {
     const machineBefore = readMachineCpuMs();
     // Time the worker's and the simulators' main threads spent runnable but without a core.
     const waitBefore = { worker: readRunQueueWaitMs(pid), sim: readRunQueueWaitMs(simPid) };
+    // And how the (first) worker's CPU splits between its threads: GC's helper threads are a share.
+    const threadsBefore = readThreadsCpuMs(pid);
     const rssAtStartMb = readProcMemMb(pid).rssMb;
     const numbers = Array.from({ length: s.customers }, (_, i) => FIRST_CUSTOMER + i);
     const started = performance.now();
@@ -434,6 +436,7 @@ async function runScenario(s: Scenario, redis: Redis): Promise<ScenarioResult> {
     const machineBusyCores = (readMachineCpuMs() - machineBefore) / (seconds * 1000);
     const waitShare = (now: number | null, before: number | null) => (now === null || before === null ? null : (now - before) / (seconds * 1000));
     const runQueueWait = { workerMain: waitShare(readRunQueueWaitMs(pid), waitBefore.worker), simulatorMain: waitShare(readRunQueueWaitMs(simPid), waitBefore.sim) };
+    const cpuByThread = splitThreadCpu(pid, threadsBefore, readThreadsCpuMs(pid));
     // Peak RSS of the largest worker process (each must stay under the target on its own).
     const mem = pids.map(readProcMemMb).reduce((a, b) => (b.peakRssMb > a.peakRssMb ? b : a));
     const statsAfter = await simStats(sim);
@@ -467,7 +470,7 @@ async function runScenario(s: Scenario, redis: Redis): Promise<ScenarioResult> {
       },
       criticalPathCalls,
       jobMs: { sampled: sorted.length, p50: percentile(sorted, 0.5), p95: percentile(sorted, 0.95), p99: percentile(sorted, 0.99) },
-      worker: { cpuMsPerCustomer: cpuMs / s.customers, cpuMs, peakRssMb: mem.peakRssMb, rssAfterMb: mem.rssMb, rssAtStartMb },
+      worker: { cpuMsPerCustomer: cpuMs / s.customers, cpuMs, cpuByThread, peakRssMb: mem.peakRssMb, rssAfterMb: mem.rssMb, rssAtStartMb },
       io: {
         readCallsPerCustomer: (ioAfter.syscr - ioBefore.syscr) / s.customers,
         writeCallsPerCustomer: (ioAfter.syscw - ioBefore.syscw) / s.customers,
@@ -494,6 +497,12 @@ async function runScenario(s: Scenario, redis: Redis): Promise<ScenarioResult> {
       `  worker I/O per customer: ${result.io.readCallsPerCustomer.toFixed(1)} reads, ${result.io.writeCallsPerCustomer.toFixed(1)} writes (system calls), ${result.io.kbWrittenPerCustomer.toFixed(1)} kB written`,
     );
     log(`  links: ${JSON.stringify(result.links)}`);
+    if (cpuByThread) {
+      log(
+        `  worker CPU by thread: main ${pct(cpuByThread.main)} %, client thread ${pct(cpuByThread.clientThread)} %, ` +
+          `helpers ${pct(cpuByThread.helpers)} % (V8's GC and compiler threads, libuv's pool)`,
+      );
+    }
     log(
       `  waiting for a core (runnable, no core free): worker main thread ${pct(runQueueWait.workerMain)} % of the run, ` +
         `simulators' main thread ${pct(runQueueWait.simulatorMain)} %; machine ${machineBusyCores.toFixed(2)} busy cores of 2`,
@@ -716,6 +725,9 @@ async function main(): Promise<void> {
       'WW calls/c': fmt(r.callsPerCustomer.windwardTotal, 2),
       'job p50/p95/p99 ms': `${r.jobMs.p50}/${r.jobMs.p95}/${r.jobMs.p99}`,
       'CPU ms/c': fmt(r.worker.cpuMsPerCustomer, 2),
+      'CPU % main/client/helpers': r.worker.cpuByThread
+        ? `${pct(r.worker.cpuByThread.main)}/${pct(r.worker.cpuByThread.clientThread)}/${pct(r.worker.cpuByThread.helpers)}`
+        : '–',
       'syscalls r/w/c': `${fmt(r.io.readCallsPerCustomer, 0)}/${fmt(r.io.writeCallsPerCustomer, 0)}`,
       'sim+Redis CPU ms/c': `${fmt(r.others.simulatorCpuMsPerCustomer, 2)}+${fmt(r.others.redisCpuMsPerCustomer, 2)}`,
       // The simulators' work per customer is the same in every run of any version of the worker:

@@ -1,7 +1,7 @@
 // Child processes of the benchmarks: the simulators as `customer-sync sim` (their CPU is not the
 // worker's), and reading a process's CPU time from /proc.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
 /** Clock ticks per second of /proc/<pid>/stat (USER_HZ, 100 on Linux). */
 export const CLK_TCK = 100;
@@ -77,6 +77,49 @@ export function readRunQueueWaitMs(pid: number, tid: number = pid): number | nul
   } catch {
     return null;
   }
+}
+
+/** CPU ms of every thread of a process by tid (threads that exit between two reads drop out). */
+export function readThreadsCpuMs(pid: number): Map<number, number> {
+  const byTid = new Map<number, number>();
+  let tids: string[];
+  try {
+    tids = readdirSync(`/proc/${pid}/task`);
+  } catch {
+    return byTid;
+  }
+  for (const tid of tids) {
+    try {
+      byTid.set(Number(tid), readThreadCpuMs(pid, Number(tid)));
+    } catch {
+      // The thread ended while the list was read.
+    }
+  }
+  return byTid;
+}
+
+export interface ThreadCpuSplit {
+  /** Shares of the process's CPU between two reads (0..1). */
+  main: number;
+  /** The busiest other thread: the remote-client thread when the worker runs one. */
+  clientThread: number;
+  /** Everything else: V8's helper threads (parallel scavenges, concurrent marking and compiling) and libuv's pool. */
+  helpers: number;
+}
+
+/**
+ * How a process's CPU between two readThreadsCpuMs reads split between its main thread, its
+ * busiest other thread and the rest. Node 20 does not name its threads, so the client thread is
+ * told apart by its CPU: in the worker it is the only thread beside the main one doing a share of
+ * the sync (the helpers each take a few per cent). Null when nothing was used.
+ */
+export function splitThreadCpu(pid: number, before: Map<number, number>, after: Map<number, number>): ThreadCpuSplit | null {
+  const used = [...after].map(([tid, ms]) => ({ tid, ms: ms - (before.get(tid) ?? 0) }));
+  const total = used.reduce((sum, t) => sum + t.ms, 0);
+  if (total <= 0) return null;
+  const main = used.find((t) => t.tid === pid)?.ms ?? 0;
+  const client = Math.max(0, ...used.filter((t) => t.tid !== pid).map((t) => t.ms));
+  return { main: main / total, clientThread: client / total, helpers: (total - main - client) / total };
 }
 
 function readStatCpuMs(path: string): number {
