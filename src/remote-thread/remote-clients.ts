@@ -31,7 +31,7 @@ const WINDWARD_METHODS = ['getCustomer', 'findByEmail', 'listCustomers', 'addCus
  * a 32 MB old generation that left V8 too little room: when the thread ran at full speed (bench:floor,
  * the main thread idle) it marked and compacted every 30-60 ms (420-442 mark-compacts for 15,000
  * customers' reads, 1.6-2.1 ms of CPU per customer against 0.65-0.68 ms with 48 or 64 MB). 48, not
- * 64: in the worker (10,000 x 0 ms x 64, pairs run alternately) 48 and 32 could not be told apart,
+ * 64: in the worker (10,000 x 0 and 20 ms x 64, pairs run alternately) 48 and 32 could not be told apart,
  * while 64 gave fewer customers/s in 5 of 7 pairs (within the machine's drift, but one-sided).
  * Peak RSS did not move (256-263 MB). Left at V8's defaults the heap grew by ~80 MB of garbage under
  * load (peak RSS 315 MB), so a limit stays.
