@@ -26,18 +26,12 @@ const INFOSOFT_METHODS = ['getCustomer', 'getChangedCustomers', 'updateCustomerD
 const WINDWARD_METHODS = ['getCustomer', 'findByEmail', 'listCustomers', 'addCustomer', 'updateCustomer'] as const satisfies ReadonlyArray<keyof WindwardPort>;
 
 /**
- * The thread has a V8 heap of its own. Its calls in flight are small, but the modules it loads are
- * not: zod, axios, undici and soap with its WSDL take ~18 MB of old space before the first call. With
- * a 32 MB old generation that left V8 too little room: when the thread ran at full speed (bench:floor,
- * the main thread idle) it marked and compacted every 30-60 ms (420-442 mark-compacts for 15,000
- * customers' reads, 1.6-2.1 ms of CPU per customer against 0.65-0.68 ms with 48 or 64 MB). 48, not
- * 64: in the worker (10,000 x 0 and 20 ms x 64, pairs run alternately) 48 and 32 could not be told apart,
- * while 64 gave fewer customers/s in 5 of 7 pairs (within the machine's drift, but one-sided).
- * Peak RSS did not move (256-263 MB). Left at V8's defaults the heap grew by ~80 MB of garbage under
- * load (peak RSS 315 MB), so a limit stays.
- * The young generation is 24 MB, not 12: a call in flight lives 20-80 ms, about as long as 12 MB
- * took to fill, so its objects were copied and promoted, and V8's helper threads spent 10-28 % more
- * CPU marking them (schedstat, 10,000 x 20 ms x 64); peak RSS did not move.
+ * The thread has a V8 heap of its own, with limits (at V8's defaults it grew by ~80 MB of garbage
+ * under load). Old generation 48 MB: the modules it loads (zod, axios, undici, soap and the WSDL)
+ * take ~18 MB before the first call, and at 32 MB a thread running at full speed marked and compacted
+ * every 30-60 ms, costing 2-3 times the CPU of its reads. Young generation 24 MB: a call in flight
+ * lives 20-80 ms, about as long as 12 MB took to fill, so its objects were promoted and then marked.
+ * Neither raised the worker's peak RSS; the pairs behind both are in the README (Measured figures).
  */
 const THREAD_HEAP_LIMITS = { maxOldGenerationSizeMb: 48, maxYoungGenerationSizeMb: 24 };
 
@@ -50,7 +44,7 @@ function spawnClientsThread(data: RemoteClientsThreadData, execArgv: string[] | 
 
 export function startRemoteClientsThread(
   data: RemoteClientsThreadData,
-  hooks: {
+  options: {
     onTruncated?: (event: WindwardTruncation) => void;
     onExit?: (reason: string) => void;
     /**
@@ -62,11 +56,11 @@ export function startRemoteClientsThread(
   } = {},
 ): RemoteClientsThread {
   const client = createThreadClient({
-    spawn: () => spawnClientsThread(data, hooks.execArgv),
+    spawn: () => spawnClientsThread(data, options.execArgv),
     onEvent: (name, payload) => {
-      if (name === 'windward-truncated') hooks.onTruncated?.(payload as WindwardTruncation);
+      if (name === 'windward-truncated') options.onTruncated?.(payload as WindwardTruncation);
     },
-    ...(hooks.onExit ? { onExit: hooks.onExit } : {}),
+    ...(options.onExit ? { onExit: options.onExit } : {}),
   });
   return {
     infosoft: client.proxy<InfosoftPort>('infosoft', INFOSOFT_METHODS),
