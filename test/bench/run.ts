@@ -17,6 +17,7 @@ import { JOB_NAMES, QUEUE_NAMES } from '../../src/queue/jobs.js';
 import { loadConfig } from '../../src/config.js';
 import { createQueues, enqueueCustomerSyncs } from '../../src/queue/queues.js';
 import { generateSimulatorData } from '../../src/simulators/index.js';
+import { SteadyStateTracker } from './steady-state.js';
 import { buildProject, CLK_TCK, readProcCpuMs, readRunQueueWaitMs, readThreadsCpuMs, SEED, splitThreadCpu, startSim, stopChild, type Sim, type ThreadCpuSplit } from './sim-process.js';
 
 const HELP = `npm run bench -- [options]
@@ -284,6 +285,19 @@ interface ScenarioResult {
   /** Requests the Windward simulator held on average during the run (its 32-connection limit), and the most at once. */
   windwardInSimulator: { mean: number; max: number };
   ratioToNoop?: number;
+  /**
+   * The same run between 25 % and 90 % of its customers (steady-state.ts): without the fresh
+   * worker's compiling and the last jobs' tail. Null for a run too short to have two readings there.
+   */
+  steadyState: {
+    fromDone: number;
+    toDone: number;
+    customersPerSecond: number;
+    cpuMsPerCustomer: number;
+    simulatorCpuMsPerCustomer: number;
+    cpuByThread: ThreadCpuSplit | null;
+    ratioToLatencyBound?: number;
+  } | null;
   /** One 1 % change round per worker concurrency (INCREMENTAL_CONCURRENCIES). */
   incremental?: IncrementalResult[];
 }
@@ -410,9 +424,13 @@ async function runScenario(s: Scenario, redis: Redis): Promise<ScenarioResult> {
     const started = performance.now();
     await enqueueCustomerSyncs(queue, numbers, 'bench');
     const durations = new Map<string, number>();
+    const steady = new SteadyStateTracker<{ threads: Map<number, number>; simCpuMs: number }>(s.customers);
     let lastReport = 0;
     for (;;) {
       const done = (countLog.get() as { n: number }).n;
+      if (steady.wants(done)) {
+        steady.add({ atMs: performance.now(), done, cpuMs: workersCpuMs(), extra: { threads: readThreadsCpuMs(pid), simCpuMs: readProcCpuMs(simPid) } });
+      }
       const counts = await queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'failed');
       const pending = (counts.waiting ?? 0) + (counts.active ?? 0) + (counts.delayed ?? 0) + (counts.prioritized ?? 0);
       const failed = counts.failed ?? 0;
@@ -437,6 +455,7 @@ async function runScenario(s: Scenario, redis: Redis): Promise<ScenarioResult> {
     const waitShare = (now: number | null, before: number | null) => (now === null || before === null ? null : (now - before) / (seconds * 1000));
     const runQueueWait = { workerMain: waitShare(readRunQueueWaitMs(pid), waitBefore.worker), simulatorMain: waitShare(readRunQueueWaitMs(simPid), waitBefore.sim) };
     const cpuByThread = splitThreadCpu(pid, threadsBefore, readThreadsCpuMs(pid));
+    const steadyWindow = steady.window();
     // Peak RSS of the largest worker process (each must stay under the target on its own).
     const mem = pids.map(readProcMemMb).reduce((a, b) => (b.peakRssMb > a.peakRssMb ? b : a));
     const statsAfter = await simStats(sim);
@@ -488,6 +507,15 @@ async function runScenario(s: Scenario, redis: Redis): Promise<ScenarioResult> {
         mean: (statsAfter.windwardLoad.inFlightMs - statsBefore.windwardLoad.inFlightMs) / (seconds * 1000),
         max: statsAfter.windwardLoad.maxInFlight,
       },
+      steadyState: steadyWindow && {
+        fromDone: steadyWindow.from.done,
+        toDone: steadyWindow.to.done,
+        customersPerSecond: steadyWindow.customersPerSecond,
+        cpuMsPerCustomer: steadyWindow.cpuMsPerCustomer,
+        simulatorCpuMsPerCustomer: ((steadyWindow.to.extra?.simCpuMs ?? 0) - (steadyWindow.from.extra?.simCpuMs ?? 0)) / steadyWindow.customers,
+        cpuByThread:
+          steadyWindow.from.extra && steadyWindow.to.extra ? splitThreadCpu(pid, steadyWindow.from.extra.threads, steadyWindow.to.extra.threads) : null,
+      },
     };
     log(
       `  ${result.customersPerSecond.toFixed(0)} customers/s, ${result.worker.cpuMsPerCustomer.toFixed(2)} ms CPU/customer ` +
@@ -497,6 +525,14 @@ async function runScenario(s: Scenario, redis: Redis): Promise<ScenarioResult> {
       `  worker I/O per customer: ${result.io.readCallsPerCustomer.toFixed(1)} reads, ${result.io.writeCallsPerCustomer.toFixed(1)} writes (system calls), ${result.io.kbWrittenPerCustomer.toFixed(1)} kB written`,
     );
     log(`  links: ${JSON.stringify(result.links)}`);
+    const st = result.steadyState;
+    if (st) {
+      log(
+        `  steady state (customers ${st.fromDone}–${st.toDone}): ${st.customersPerSecond.toFixed(0)} customers/s, ${st.cpuMsPerCustomer.toFixed(2)} ms worker CPU/customer` +
+          (st.cpuByThread ? ` (main ${pct(st.cpuByThread.main)} %, client thread ${pct(st.cpuByThread.clientThread)} %, helpers ${pct(st.cpuByThread.helpers)} %)` : '') +
+          `, simulators ${st.simulatorCpuMsPerCustomer.toFixed(2)} ms/customer`,
+      );
+    }
     if (cpuByThread) {
       log(
         `  worker CPU by thread: main ${pct(cpuByThread.main)} %, client thread ${pct(cpuByThread.clientThread)} %, ` +
@@ -706,6 +742,7 @@ async function main(): Promise<void> {
           // Windward accepts 32 connections; the client never opens more.
           r.windwardConnectionBound = 32 / (r.callsPerCustomer.windwardTotal * (latencyMs / 1000));
           r.ratioToLatencyBound = r.customersPerSecond / r.latencyBound;
+          if (r.steadyState) r.steadyState.ratioToLatencyBound = r.steadyState.customersPerSecond / r.latencyBound;
         }
         results.push(r);
       }
@@ -741,6 +778,9 @@ async function main(): Promise<void> {
       '÷ no-op': fmt(r.ratioToNoop, 2),
       'latency bound': fmt(r.latencyBound),
       '÷ bound': fmt(r.ratioToLatencyBound, 2),
+      'steady cust/s, CPU ms/c, ÷ bound': r.steadyState
+        ? `${fmt(r.steadyState.customersPerSecond)}, ${fmt(r.steadyState.cpuMsPerCustomer, 2)}, ${fmt(r.steadyState.ratioToLatencyBound, 2)}`
+        : '–',
       'crit.path bound': fmt(r.criticalPathBound),
       '÷ crit.': fmt(r.ratioToCriticalPathBound, 2),
       'WW 32-conn bound': fmt(r.windwardConnectionBound),
