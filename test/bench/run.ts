@@ -260,6 +260,8 @@ interface ScenarioResult {
   others: {
     simulatorCpuMsPerCustomer: number;
     redisCpuMsPerCustomer: number;
+    /** This bench process: enqueueing, polling progress, sampling job durations. */
+    driverCpuMsPerCustomer: number;
     machineBusyCores: number;
     /** Share of the run's wall time each main thread was runnable but waiting for a core (schedstat). */
     runQueueWait: { workerMain: number | null; simulatorMain: number | null };
@@ -415,6 +417,7 @@ async function runScenario(s: Scenario, redis: Redis): Promise<ScenarioResult> {
     const simCpuBefore = readProcCpuMs(simPid);
     const redisCpuBefore = await redisCpuMs(redis);
     const machineBefore = readMachineCpuMs();
+    const driverBefore = process.cpuUsage();
     // Time the worker's and the simulators' main threads spent runnable but without a core.
     const waitBefore = { worker: readRunQueueWaitMs(pid), sim: readRunQueueWaitMs(simPid) };
     // And how the (first) worker's CPU splits between its threads: GC's helper threads are a share.
@@ -452,6 +455,8 @@ async function runScenario(s: Scenario, redis: Redis): Promise<ScenarioResult> {
     const simCpuMs = readProcCpuMs(simPid) - simCpuBefore;
     const redisCpu = (await redisCpuMs(redis)) - redisCpuBefore;
     const machineBusyCores = (readMachineCpuMs() - machineBefore) / (seconds * 1000);
+    const driverUsage = process.cpuUsage(driverBefore);
+    const driverCpuMs = (driverUsage.user + driverUsage.system) / 1000;
     const waitShare = (now: number | null, before: number | null) => (now === null || before === null ? null : (now - before) / (seconds * 1000));
     const runQueueWait = { workerMain: waitShare(readRunQueueWaitMs(pid), waitBefore.worker), simulatorMain: waitShare(readRunQueueWaitMs(simPid), waitBefore.sim) };
     const cpuByThread = splitThreadCpu(pid, threadsBefore, readThreadsCpuMs(pid));
@@ -495,7 +500,13 @@ async function runScenario(s: Scenario, redis: Redis): Promise<ScenarioResult> {
         writeCallsPerCustomer: (ioAfter.syscw - ioBefore.syscw) / s.customers,
         kbWrittenPerCustomer: (ioAfter.wchar - ioBefore.wchar) / 1024 / s.customers,
       },
-      others: { simulatorCpuMsPerCustomer: simCpuMs / s.customers, redisCpuMsPerCustomer: redisCpu / s.customers, machineBusyCores, runQueueWait },
+      others: {
+        simulatorCpuMsPerCustomer: simCpuMs / s.customers,
+        redisCpuMsPerCustomer: redisCpu / s.customers,
+        driverCpuMsPerCustomer: driverCpuMs / s.customers,
+        machineBusyCores,
+        runQueueWait,
+      },
       redis: await redisMemory(redis, prefix),
       links: checkLinks(s.customers, db),
       remoteCalls: {
@@ -541,7 +552,8 @@ async function runScenario(s: Scenario, redis: Redis): Promise<ScenarioResult> {
     }
     log(
       `  waiting for a core (runnable, no core free): worker main thread ${pct(runQueueWait.workerMain)} % of the run, ` +
-        `simulators' main thread ${pct(runQueueWait.simulatorMain)} %; machine ${machineBusyCores.toFixed(2)} busy cores of 2`,
+        `simulators' main thread ${pct(runQueueWait.simulatorMain)} %; machine ${machineBusyCores.toFixed(2)} busy cores of 2; ` +
+        `the bench driver ${result.others.driverCpuMsPerCustomer.toFixed(2)} ms CPU/customer`,
     );
     log(
       `  remote calls as the sync saw them: Windward ${result.remoteCalls.windwardMeanMs.toFixed(1)} ms mean ` +
