@@ -523,9 +523,8 @@ async function runScenario(s: Scenario, redis: Redis): Promise<ScenarioResult> {
         toDone: steadyWindow.to.done,
         customersPerSecond: steadyWindow.customersPerSecond,
         cpuMsPerCustomer: steadyWindow.cpuMsPerCustomer,
-        simulatorCpuMsPerCustomer: ((steadyWindow.to.extra?.simCpuMs ?? 0) - (steadyWindow.from.extra?.simCpuMs ?? 0)) / steadyWindow.customers,
-        cpuByThread:
-          steadyWindow.from.extra && steadyWindow.to.extra ? splitThreadCpu(pid, steadyWindow.from.extra.threads, steadyWindow.to.extra.threads) : null,
+        simulatorCpuMsPerCustomer: (steadyWindow.to.extra.simCpuMs - steadyWindow.from.extra.simCpuMs) / steadyWindow.customers,
+        cpuByThread: splitThreadCpu(pid, steadyWindow.from.extra.threads, steadyWindow.to.extra.threads),
       },
     };
     log(

@@ -5,15 +5,15 @@
 // figure therefore depends on the run's length; a long-running worker pays that once.
 
 /** One reading of the run's progress: the bench's polling loop takes one every 500 ms. */
-export interface ProgressPoint<T = unknown> {
+export interface ProgressPoint<T = undefined> {
   atMs: number;
   done: number;
   cpuMs: number;
   /** Anything else read at the same moment (the worker's per-thread CPU). */
-  extra?: T;
+  extra: T;
 }
 
-export interface SteadyStateWindow<T = unknown> {
+export interface SteadyStateWindow<T = undefined> {
   from: ProgressPoint<T>;
   to: ProgressPoint<T>;
   customers: number;
@@ -29,7 +29,7 @@ export const STEADY_TO = 0.9;
  * Keeps the first point at or past `from` of the customers and the last one not past `to`; the
  * polling loop feeds every point it reads, in order.
  */
-export class SteadyStateTracker<T = unknown> {
+export class SteadyStateTracker<T = undefined> {
   private first: ProgressPoint<T> | null = null;
   private last: ProgressPoint<T> | null = null;
 

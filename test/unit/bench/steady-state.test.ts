@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SteadyStateTracker } from '../../bench/steady-state.js';
 
-const point = (atMs: number, done: number, cpuMs: number) => ({ atMs, done, cpuMs });
+const point = (atMs: number, done: number, cpuMs: number) => ({ atMs, done, cpuMs, extra: undefined });
 
 describe('SteadyStateTracker (bench: the backfill without its start and tail)', () => {
   it.each([
