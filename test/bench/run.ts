@@ -33,7 +33,8 @@ const HELP = `npm run bench -- [options]
                            highest --concurrency) the worker is restarted with each (default: --concurrency)
   --noop-jobs N            jobs for the raw BullMQ no-op bound (default 20000)
   --profile                run the worker with --cpu-prof: one profile per thread (main, remote clients)
-                           in bench/results/profiles/worker-<customers>-<latency>-<concurrency>-<n>/
+                           in bench/results/profiles/worker-<customers>-<latency>-<concurrency>-<n>/,
+                           and the simulators in bench/results/profiles/sim-<customers>-<latency>-<concurrency>/
   --worker-node-flags=F    extra node/V8 flags for the worker processes, before the Procfile's (e.g.
                            --worker-node-flags="--trace-gc"; their stdout goes to the worker log: use with --keep)
   --no-build               skip npm run build
@@ -78,6 +79,8 @@ const WORKER_NODE_FLAGS = (args['worker-node-flags'] ?? '').split(' ').filter(Bo
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const TITLE_CODES = 'IT,AP';
 const FIRST_CUSTOMER = 100001;
+/** Completed jobs read per progress poll (every 500 ms) for the job-duration percentiles. */
+const DURATION_SAMPLE = 50;
 /** sync.feedOverlap of config/bench.json. */
 const FEED_OVERLAP_MS = 1000;
 
@@ -148,14 +151,18 @@ async function freePort(): Promise<number> {
 interface CallTotals {
   windward: { seconds: number; calls: number };
   infosoftGetCustomer: { seconds: number; calls: number };
+  /** The group commit's counters (store/write-batch.ts). */
+  sqlite: { commits: number; writes: number };
 }
 
 /** Sums of the workers' remote-call histograms (Windward without the mirror listing). */
 async function scrapeCallTotals(ports: readonly number[]): Promise<CallTotals> {
-  const totals: CallTotals = { windward: { seconds: 0, calls: 0 }, infosoftGetCustomer: { seconds: 0, calls: 0 } };
+  const totals: CallTotals = { windward: { seconds: 0, calls: 0 }, infosoftGetCustomer: { seconds: 0, calls: 0 }, sqlite: { commits: 0, writes: 0 } };
   for (const port of ports) {
     const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
     for (const line of text.split('\n')) {
+      const commits = /^customer_sync_sqlite_(commits|writes)_total (\S+)$/.exec(line);
+      if (commits) totals.sqlite[commits[1] as 'commits' | 'writes'] += Number(commits[2]);
       const m = /^customer_sync_remote_call_seconds_(sum|count)\{system="(\w+)",operation="(\w+)",result="\w+"\} (\S+)$/.exec(line);
       if (!m) continue;
       const [, kind, system, operation, value] = m;
@@ -255,7 +262,7 @@ interface ScenarioResult {
   jobMs: { sampled: number; p50: number; p95: number; p99: number };
   worker: { cpuMsPerCustomer: number; cpuMs: number; cpuByThread: ThreadCpuSplit | null; peakRssMb: number; rssAfterMb: number; rssAtStartMb: number };
   /** The worker processes' system calls per customer (SQLite's file I/O, sockets) and kB written. */
-  io: { readCallsPerCustomer: number; writeCallsPerCustomer: number; kbWrittenPerCustomer: number };
+  io: { readCallsPerCustomer: number; writeCallsPerCustomer: number; kbWrittenPerCustomer: number; sqliteCommitsPerCustomer: number; sqliteWritesPerCommit: number };
   /** The other CPU consumers on this machine, to tell a saturated machine from a slow worker. */
   others: {
     simulatorCpuMsPerCustomer: number;
@@ -331,7 +338,11 @@ async function runScenario(s: Scenario, redis: Redis): Promise<ScenarioResult> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-e2e-'));
   const dbPath = join(dir, 'sync.db');
   log(`\n== ${s.customers} customers, latency ${s.latencyMs} ms, concurrency ${s.concurrency} ==`);
-  const sim = await startSim(s.customers, s.latencyMs);
+  const sim = await startSim(
+    s.customers,
+    s.latencyMs,
+    args.profile ? ['--cpu-prof', `--cpu-prof-dir=${join('bench/results/profiles', `sim-${s.customers}-${s.latencyMs}-${s.concurrency}`)}`] : [],
+  );
   const logFd = openSync(join(dir, 'worker.log'), 'w');
   // Several worker processes split the concurrency and Windward's 32 connections between them.
   // Each worker serves /metrics on a port of its own (its remote-call histogram is read from there).
@@ -439,8 +450,10 @@ async function runScenario(s: Scenario, redis: Redis): Promise<ScenarioResult> {
       const failed = counts.failed ?? 0;
       if (pending === 0 && done + failed >= s.customers) break;
       if (workers.some((w) => w.exitCode !== null)) throw new Error('worker died during the run');
-      // A sample of job durations: the most recent completed jobs (the rest are trimmed).
-      for (const job of await queue.getJobs(['completed'], 0, 199)) {
+      // A sample of job durations: the most recent completed jobs (the rest are trimmed). A fifth
+      // or so of the jobs at 500 customers/s; reading every job would cost this process and Redis
+      // CPU on the cores the worker runs on.
+      for (const job of await queue.getJobs(['completed'], 0, DURATION_SAMPLE - 1)) {
         if (job.id && job.processedOn && job.finishedOn) durations.set(job.id, job.finishedOn - job.processedOn);
       }
       if (performance.now() - lastReport > 10_000) {
@@ -499,6 +512,8 @@ async function runScenario(s: Scenario, redis: Redis): Promise<ScenarioResult> {
         readCallsPerCustomer: (ioAfter.syscr - ioBefore.syscr) / s.customers,
         writeCallsPerCustomer: (ioAfter.syscw - ioBefore.syscw) / s.customers,
         kbWrittenPerCustomer: (ioAfter.wchar - ioBefore.wchar) / 1024 / s.customers,
+        sqliteCommitsPerCustomer: (callsAfter.sqlite.commits - callsBefore.sqlite.commits) / s.customers,
+        sqliteWritesPerCommit: (callsAfter.sqlite.writes - callsBefore.sqlite.writes) / Math.max(1, callsAfter.sqlite.commits - callsBefore.sqlite.commits),
       },
       others: {
         simulatorCpuMsPerCustomer: simCpuMs / s.customers,
@@ -532,7 +547,8 @@ async function runScenario(s: Scenario, redis: Redis): Promise<ScenarioResult> {
         `(÷ simulators' ${(result.worker.cpuMsPerCustomer / result.others.simulatorCpuMsPerCustomer).toFixed(2)}), peak RSS ${mem.peakRssMb.toFixed(0)} MB`,
     );
     log(
-      `  worker I/O per customer: ${result.io.readCallsPerCustomer.toFixed(1)} reads, ${result.io.writeCallsPerCustomer.toFixed(1)} writes (system calls), ${result.io.kbWrittenPerCustomer.toFixed(1)} kB written`,
+      `  worker I/O per customer: ${result.io.readCallsPerCustomer.toFixed(1)} reads, ${result.io.writeCallsPerCustomer.toFixed(1)} writes (system calls), ${result.io.kbWrittenPerCustomer.toFixed(1)} kB written; ` +
+        `${result.io.sqliteCommitsPerCustomer.toFixed(2)} SQLite commits, ${result.io.sqliteWritesPerCommit.toFixed(1)} writes per commit`,
     );
     log(`  links: ${JSON.stringify(result.links)}`);
     const st = result.steadyState;

@@ -23,9 +23,12 @@ export function buildProject(): void {
   if (build.status !== 0) throw new Error('npm run build failed');
 }
 
-/** Both simulators in one child process (the built CLI: run `npm run build` first). */
-export async function startSim(customers: number, latencyMs: number): Promise<Sim> {
-  const child = spawn(process.execPath, ['dist/cli/main.js', 'sim', '--customers', String(customers), '--latency-ms', String(latencyMs), '--seed', String(SEED)], {
+/**
+ * Both simulators in one child process (the built CLI: run `npm run build` first). `nodeFlags` go
+ * before the script (e.g. --cpu-prof).
+ */
+export async function startSim(customers: number, latencyMs: number, nodeFlags: readonly string[] = []): Promise<Sim> {
+  const child = spawn(process.execPath, [...nodeFlags, 'dist/cli/main.js', 'sim', '--customers', String(customers), '--latency-ms', String(latencyMs), '--seed', String(SEED)], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, WINDWARD_PASSWORD: 'simulator', NODE_ENV: 'bench', LOG_LEVEL: 'warn' },
   });
