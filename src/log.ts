@@ -70,9 +70,10 @@ export function createLogger(options: { level: string; destination?: NodeJS.Writ
       timestamp: pino.stdTimeFunctions.isoTime,
       formatters: { log: redactPersonalData },
     },
-    // Asynchronous: lines written while a write is pending go out together (one syscall instead of
-    // one per line); pino flushes what is left when the process exits.
-    (options.destination as pino.DestinationStream | undefined) ?? pino.destination({ dest: 2, sync: false }),
+    // Asynchronous and buffered: lines go out in writes of 4 kB or once a second, whichever comes
+    // first (the worker logs a line or two per synced customer, and a write per line was a system
+    // call and a hop to libuv's pool each); pino flushes what is left when the process exits.
+    (options.destination as pino.DestinationStream | undefined) ?? pino.destination({ dest: 2, sync: false, minLength: 4096, periodicFlush: 1000 }),
   );
   // A child's bindings bypass formatters.log (pino serializes them once, in child()): censor them
   // on the way in. Children inherit this method from the root, so every generation goes through it.
