@@ -98,6 +98,11 @@ function procfileCommand(name: string): string[] {
 }
 
 
+/** Customers/s with every core busy all the time, at `cpuMsPerCustomer` of the whole machine's CPU. */
+function cpuBoundOf(cpuMsPerCustomer: number): number {
+  return (cpus().length * 1000) / cpuMsPerCustomer;
+}
+
 /** CPU time all cores spent busy (not idle or iowait), from /proc/stat. */
 function readMachineCpuMs(): number {
   const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0]?.trim().split(/\s+/).slice(1).map(Number) ?? [];
@@ -270,6 +275,13 @@ interface ScenarioResult {
     /** This bench process: enqueueing, polling progress, sampling job durations. */
     driverCpuMsPerCustomer: number;
     machineBusyCores: number;
+    /** CPU of everything on the machine (worker, simulators, Redis, this driver) per customer. */
+    machineCpuMsPerCustomer: number;
+    /**
+     * Customers/s the cores would sustain at that CPU per customer if all of them were busy all the
+     * time: no scheduling can do better, so a latency bound above it cannot be reached here.
+     */
+    cpuBound: number;
     /** Share of the run's wall time each main thread was runnable but waiting for a core (schedstat). */
     runQueueWait: { workerMain: number | null; simulatorMain: number | null };
   };
@@ -326,6 +338,9 @@ interface IncrementalResult {
   ratioToCriticalPathBound?: number;
   /** Worker CPU (all worker processes) per changed customer, the poll included. */
   cpuMsPerChanged: number;
+  /** As ScenarioResult.others: everything on the machine, and the customers/s that allows on all cores. */
+  machineCpuMsPerChanged: number;
+  cpuBound: number;
   /** cpuMsPerCustomer: the floor of a job (4 Infosoft reads, no Windward call, no matcher). */
   unchangedCheck: { customers: number; windwardCalls: number; infosoftCalls: number; seconds: number; cpuMsPerCustomer: number };
 }
@@ -520,6 +535,8 @@ async function runScenario(s: Scenario, redis: Redis): Promise<ScenarioResult> {
         redisCpuMsPerCustomer: redisCpu / s.customers,
         driverCpuMsPerCustomer: driverCpuMs / s.customers,
         machineBusyCores,
+        machineCpuMsPerCustomer: (machineBusyCores * seconds * 1000) / s.customers,
+        cpuBound: cpuBoundOf((machineBusyCores * seconds * 1000) / s.customers),
         runQueueWait,
       },
       redis: await redisMemory(redis, prefix),
@@ -569,6 +586,10 @@ async function runScenario(s: Scenario, redis: Redis): Promise<ScenarioResult> {
       `  waiting for a core (runnable, no core free): worker main thread ${pct(runQueueWait.workerMain)} % of the run, ` +
         `simulators' main thread ${pct(runQueueWait.simulatorMain)} %; machine ${machineBusyCores.toFixed(2)} busy cores of 2; ` +
         `the bench driver ${result.others.driverCpuMsPerCustomer.toFixed(2)} ms CPU/customer`,
+    );
+    log(
+      `  everything on the machine: ${result.others.machineCpuMsPerCustomer.toFixed(2)} ms CPU/customer → ` +
+        `CPU bound ${result.others.cpuBound.toFixed(0)} customers/s with all ${cpus().length} cores busy all the time`,
     );
     log(
       `  remote calls as the sync saw them: Windward ${result.remoteCalls.windwardMeanMs.toFixed(1)} ms mean ` +
@@ -638,6 +659,7 @@ async function runIncremental(
   const before = await simStats(sim);
   const logBefore = (countLog.get() as { n: number }).n;
   const cpuBefore = workersCpuMs();
+  const machineBefore = readMachineCpuMs();
   const started = performance.now();
   const poll = await pollQueue.add(JOB_NAMES.poll, {}, { removeOnComplete: false });
   let enqueued = 0;
@@ -654,6 +676,7 @@ async function runIncremental(
   await waitDrained(enqueued, logBefore);
   const seconds = (performance.now() - started) / 1000;
   const cpuMsPerChanged = (workersCpuMs() - cpuBefore) / Math.max(1, enqueued);
+  const machineCpuMsPerChanged = (readMachineCpuMs() - machineBefore) / Math.max(1, enqueued);
   const after = await simStats(sim);
   const infosoft = diff(after.infosoft, before.infosoft);
   const windward = diff(after.windward, before.windward);
@@ -679,6 +702,8 @@ async function runIncremental(
     calls: { infosoft, windward },
     windwardCallsPerChanged: windwardPerChanged,
     cpuMsPerChanged,
+    machineCpuMsPerChanged,
+    cpuBound: cpuBoundOf(machineCpuMsPerChanged),
     unchangedCheck: {
       customers: unchangedNumbers.length,
       windwardCalls: sum(diff(after2.windward, before2.windward)),
@@ -798,6 +823,7 @@ async function main(): Promise<void> {
       // dividing by it takes out most of the machine's drift (a VM; up to ±40 % between runs).
       'CPU ÷ sim CPU': fmt(r.worker.cpuMsPerCustomer / r.others.simulatorCpuMsPerCustomer, 2),
       'busy cores': fmt(r.others.machineBusyCores, 2),
+      'CPU bound (÷ latency bound)': `${fmt(r.others.cpuBound)}${r.latencyBound ? ` (${fmt(r.others.cpuBound / r.latencyBound, 2)})` : ''}`,
       'waiting for a core % (worker/sim main)': `${pct(r.others.runQueueWait.workerMain)}/${pct(r.others.runQueueWait.simulatorMain)}`,
       'peak RSS MB': fmt(r.worker.peakRssMb),
       'Redis MB (ours)': fmt(r.redis.prefixMb, 1),
@@ -830,7 +856,11 @@ async function main(): Promise<void> {
           `converged in ${inc.seconds.toFixed(2)} s (${fmt(inc.customersPerSecond)} customers/s; latency bound ${fmt(inc.latencyBound)}, ratio ${fmt(inc.ratioToLatencyBound, 2)}; ` +
           `critical-path bound ${fmt(inc.criticalPathBound)}, ratio ${fmt(inc.ratioToCriticalPathBound, 2)})`,
       );
-      console.log(`  calls: Infosoft ${JSON.stringify(inc.calls.infosoft)} Windward ${JSON.stringify(inc.calls.windward)} (${inc.windwardCallsPerChanged.toFixed(2)} Windward calls per changed customer); worker CPU ${inc.cpuMsPerChanged.toFixed(2)} ms per changed customer`);
+      console.log(
+        `  calls: Infosoft ${JSON.stringify(inc.calls.infosoft)} Windward ${JSON.stringify(inc.calls.windward)} (${inc.windwardCallsPerChanged.toFixed(2)} Windward calls per changed customer); ` +
+          `worker CPU ${inc.cpuMsPerChanged.toFixed(2)} ms per changed customer, everything on the machine ${inc.machineCpuMsPerChanged.toFixed(2)} ms → ` +
+          `CPU bound ${fmt(inc.cpuBound)} customers/s${inc.latencyBound ? ` (${fmt(inc.cpuBound / inc.latencyBound, 2)} of the latency bound)` : ''}`,
+      );
       console.log(
         `  ${inc.unchangedCheck.customers} unchanged customers re-synced: ${inc.unchangedCheck.windwardCalls} Windward calls, ${inc.unchangedCheck.infosoftCalls} Infosoft calls, ` +
           `${inc.unchangedCheck.seconds.toFixed(2)} s, worker CPU ${inc.unchangedCheck.cpuMsPerCustomer.toFixed(2)} ms per customer`,
