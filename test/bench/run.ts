@@ -484,6 +484,7 @@ async function runScenario(s: Scenario, redis: Redis): Promise<ScenarioResult> {
     const redisCpu = (await redisCpuMs(redis)) - redisCpuBefore;
     const machineBusyCores = (readMachineCpuMs() - machineBefore) / (seconds * 1000);
     const driverUsage = process.cpuUsage(driverBefore);
+    const machineCpuMsPerCustomer = (machineBusyCores * seconds * 1000) / s.customers;
     const driverCpuMs = (driverUsage.user + driverUsage.system) / 1000;
     const waitShare = (now: number | null, before: number | null) => (now === null || before === null ? null : (now - before) / (seconds * 1000));
     const runQueueWait = { workerMain: waitShare(readRunQueueWaitMs(pid), waitBefore.worker), simulatorMain: waitShare(readRunQueueWaitMs(simPid), waitBefore.sim) };
@@ -535,8 +536,8 @@ async function runScenario(s: Scenario, redis: Redis): Promise<ScenarioResult> {
         redisCpuMsPerCustomer: redisCpu / s.customers,
         driverCpuMsPerCustomer: driverCpuMs / s.customers,
         machineBusyCores,
-        machineCpuMsPerCustomer: (machineBusyCores * seconds * 1000) / s.customers,
-        cpuBound: cpuBoundOf((machineBusyCores * seconds * 1000) / s.customers),
+        machineCpuMsPerCustomer,
+        cpuBound: cpuBoundOf(machineCpuMsPerCustomer),
         runQueueWait,
       },
       redis: await redisMemory(redis, prefix),
