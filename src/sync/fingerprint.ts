@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { WindwardCustomerDraft } from '../domain/customer.js';
 
 /**
@@ -24,5 +24,6 @@ export function fingerprintDraft(draft: WindwardCustomerDraft): string {
     a.city,
     a.countryCode,
   ].join('\u0000');
-  return createHash('sha256').update(canonical).digest('base64url').slice(0, 22);
+  // crypto.hash: the same digest as createHash().update().digest() without a Hash object per call.
+  return hash('sha256', canonical, 'base64url').slice(0, 22);
 }

@@ -57,6 +57,11 @@ describe('fingerprintDraft', () => {
   it('is stable for equal content', () => {
     expect(fingerprintDraft({ ...draft, address: { ...draft.address } })).toBe(fingerprintDraft(draft));
   });
+
+  it('is the value earlier versions stored (a different one would re-sync every customer once)', () => {
+    // Computed by the createHash('sha256') implementation this replaced.
+    expect(fingerprintDraft(draft)).toBe('kEHpmJygajX-qem7j5U8tV');
+  });
 });
 
 describe('references', () => {
