@@ -83,21 +83,24 @@ describe('worker and a lock held elsewhere', () => {
     await redis.set(lockKey, 'another-worker', 'PX', 30_000);
 
     const jobId = await harness.app.enqueueCustomer(customerNumber, 'manual');
-    const job = await waitUntil(async () => {
-      const current = await harness!.app.queues.sync.getJob(jobId);
-      return current && (await current.getState()) === 'delayed' ? current : null;
-    }, 'the job to be delayed by the held lock');
+    const job = await waitUntil(() => jobIn(harness!, jobId, 'delayed'), 'the job to be delayed by the held lock');
     expect(job.attemptsMade).toBe(0);
     expect(await harness.app.queues.sync.getFailedCount()).toBe(0);
 
     await redis.del(lockKey);
-    const done = await waitUntil(async () => {
-      const current = await harness!.app.queues.sync.getJob(jobId);
-      return current && (await current.getState()) === 'completed' ? current : null;
-    }, 'the job to complete after the lock was freed', 15_000);
+    const done = await waitUntil(() => jobIn(harness!, jobId, 'completed'), 'the job to complete after the lock was freed', 15_000);
     expect(done.returnvalue).toMatchObject({ action: 'created' });
     // Attempts 1: had waiting spent one, the job would have failed for good instead.
     expect(await harness.app.queues.sync.getFailedCount()).toBe(0);
     expect(await redis.exists(lockKey)).toBe(0);
   });
 });
+
+/**
+ * The job once it is in `state`, read after its state: a job read first and found in that state a
+ * moment later is a snapshot from before (no return value yet, the attempts of then).
+ */
+async function jobIn(harness: Harness, jobId: string, state: 'delayed' | 'completed') {
+  if ((await harness.app.queues.sync.getJobState(jobId)) !== state) return null;
+  return (await harness.app.queues.sync.getJob(jobId)) ?? null;
+}
