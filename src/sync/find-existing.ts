@@ -32,9 +32,11 @@ export function createMatcherLookup(deps: MatcherLookupDeps): FindExisting {
   const { params, mirror } = deps;
   return async (customer, started) => {
     const incoming = toMatchRecordFromInfosoft(customer);
+    // The live lookup is awaited before the mirror is read: the parsed candidates are then made and
+    // dropped in one synchronous stretch instead of living through the await while 63 other jobs
+    // run (they outlived young-generation collections and were copied and promoted).
+    const live = customer.email ? await (started?.email === customer.email ? started.customers : deps.windward.findByEmail(customer.email)) : [];
     const candidates = new Map<string, Candidate>();
-    // Records read from Windward during this lookup: current already, no need to read them again.
-    const fresh = new Map<string, WindwardCustomer>();
     for (const row of mirror.lookup(blockingKeys(incoming, params), params.blocking.maxPostingSize)) {
       // Our own ship-to records carry another role: never the bill-to of a new customer.
       if (isShipToReference(row.externalRef)) continue;
@@ -43,15 +45,14 @@ export function createMatcherLookup(deps: MatcherLookupDeps): FindExisting {
       const prepared = readFiledPreparation(row.prepared, params.defaultRegion);
       candidates.set(id, prepared ? { id, prepared } : (row.record as MatchRecord));
     }
-    if (customer.email) {
-      const live = await (started?.email === customer.email ? started.customers : deps.windward.findByEmail(customer.email));
-      if (live.length > 0) {
-        const filings = live.map((c) => toMirrorFiling(c, params));
-        // Refile only what the mirror does not already hold as it is (a write per lookup otherwise).
-        mirror.file(filings.filter((f) => mirror.fingerprintOf(f.windwardUnique) !== f.fingerprint));
-        for (const filing of filings) candidates.set(String(filing.windwardUnique), filing.record as MatchRecord);
-        for (const customer of live) fresh.set(String(customer.unique), customer);
-      }
+    // Records read from Windward during this lookup: current already, no need to read them again.
+    const fresh = new Map<string, WindwardCustomer>();
+    if (live.length > 0) {
+      const filings = live.map((c) => toMirrorFiling(c, params));
+      // Refile only what the mirror does not already hold as it is (a write per lookup otherwise).
+      mirror.file(filings.filter((f) => mirror.fingerprintOf(f.windwardUnique) !== f.fingerprint));
+      for (const filing of filings) candidates.set(String(filing.windwardUnique), filing.record as MatchRecord);
+      for (const customer of live) fresh.set(String(customer.unique), customer);
     }
     const linkedElsewhere = (id: string) =>
       deps.links.findByUnique(Number(id)).some((link) => link.customerNumber !== customer.customerNumber);
