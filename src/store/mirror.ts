@@ -77,6 +77,7 @@ const statements = preparedPerDatabase((sqlite) => ({
   byRef: sqlite.prepare(MIRROR_QUERIES.byRef),
   row: sqlite.prepare(MIRROR_QUERIES.row),
   recordOf: sqlite.prepare(MIRROR_QUERIES.recordOf),
+  exists: sqlite.prepare('select 1 from windward_mirror where windward_unique = ?').pluck(),
   staleUniques: sqlite.prepare('select windward_unique as u from windward_mirror where refreshed_at < ?'),
   deleteRow: sqlite.prepare('delete from windward_mirror where windward_unique = ?'),
 }));
@@ -97,6 +98,10 @@ function statementFor(db: Db, kind: string, count: number, sql: (count: number, 
  * common name ("Hansen" at a million customers is tens of thousands of key rows) or the whole
  * mirror reads every row, and every lookup asks for the same few thousand names again, so counts
  * and the mirror's size are cached for a minute. The cache is bounded (cleared when full).
+ * This process's own filings are added to the cached counts as they are made: during a backfill the
+ * mirror grows by tens of thousands of customers a minute, and a count that lagged by a minute's
+ * growth made the matcher's prior depend on how fast the run went (more reviews in a faster run).
+ * Other processes' filings are seen at the next recount.
  */
 const COUNT_CACHE_MS = 60_000;
 const TERM_CACHE_SIZE = 20_000;
@@ -121,20 +126,38 @@ export function upsertMirrorEntries(db: Db, entries: readonly MirrorEntry[], now
   if (entries.length === 0) return;
   const s = statements(db);
   const at = now.toISOString();
+  let added = 0;
+  const termChanges = new Map<string, number>();
+  const countTerm = (key: string, by: number) => {
+    if (key.startsWith(TERM_PREFIX)) termChanges.set(key, (termChanges.get(key) ?? 0) + by);
+  };
   inTransaction(db.$client, () => {
     for (const entry of entries) {
+      if (s.exists.get(entry.windwardUnique) === undefined) added += 1;
       const prepared = entry.prepared === null || entry.prepared === undefined ? null : JSON.stringify(entry.prepared);
       s.upsertRow.run(entry.windwardUnique, entry.externalRef, JSON.stringify(entry.record), prepared, entry.fingerprint, at);
       const wanted = new Set(entry.keys);
       for (const [field, value] of entry.terms) wanted.add(toTermKey(field, value));
       for (const key of s.keysOf.all(entry.windwardUnique) as string[]) {
-        if (!wanted.delete(key)) s.deleteKey.run(key, entry.windwardUnique);
+        if (wanted.delete(key)) continue;
+        s.deleteKey.run(key, entry.windwardUnique);
+        countTerm(key, -1);
       }
       const params: Array<string | number> = [];
-      for (const key of wanted) params.push(key, entry.windwardUnique);
+      for (const key of wanted) {
+        params.push(key, entry.windwardUnique);
+        countTerm(key, 1);
+      }
       if (params.length > 0) statementFor(db, 'insertKeys', params.length / 2, insertKeysSql).run(...params);
     }
   });
+  // After the filing is written: a rolled-back filing changes no count.
+  const c = countCache(db);
+  if (c.total) c.total.n += added;
+  for (const [key, by] of termChanges) {
+    const cached = c.terms.get(key);
+    if (cached) cached.n += by;
+  }
 }
 
 /** Forgets customers not seen since `before` (deleted in Windward). Returns how many. */
@@ -147,6 +170,8 @@ export function removeStaleMirrorEntries(db: Db, before: Date): number {
       s.deleteRow.run(u);
     }
   });
+  // Rare (a sweep): the counts are read afresh rather than adjusted.
+  if (stale.length > 0) countCaches.delete(db);
   return stale.length;
 }
 

@@ -82,6 +82,28 @@ describe('windward mirror', () => {
     expect(readTermFrequency(db, 'lastName', 'olsen')).toBeUndefined();
   });
 
+  it('adds its own filings to the cached counts at once, without waiting for the minute’s recount', () => {
+    const t0 = Date.parse('2026-01-01T00:00:00Z');
+    upsertMirrorEntries(db, [entry(1, [], 'hansen'), entry(2, [], 'olsen')]);
+    // Both counts are read (and cached) at t0.
+    expect(readTermFrequency(db, 'lastName', 'hansen', t0)).toBe(0.5);
+    expect(readTermFrequency(db, 'lastName', 'olsen', t0)).toBe(0.5);
+    expect(countMirror(db, t0)).toBe(2);
+    // Two new customers, one re-filing of a known one (no new row) that changes its surname.
+    upsertMirrorEntries(db, [entry(3, [], 'hansen'), entry(4, [], 'hansen'), entry(2, [], 'hansen')]);
+    const soon = t0 + 1_000;
+    expect(countMirror(db, soon)).toBe(4);
+    expect(readTermFrequency(db, 'lastName', 'hansen', soon)).toBe(1);
+    expect(readTermFrequency(db, 'lastName', 'olsen', soon)).toBeUndefined();
+    // The same as a recount from the table says.
+    const recount = t0 + 120_000;
+    expect(countMirror(db, recount)).toBe(4);
+    expect(readTermFrequency(db, 'lastName', 'hansen', recount)).toBe(1);
+    // A stale sweep drops the cached counts: read afresh at once.
+    expect(removeStaleMirrorEntries(db, new Date(Date.now() + 60_000))).toBe(4);
+    expect(countMirror(db, soon)).toBe(0);
+  });
+
   it('writes only integer limits into the lookup queries', () => {
     expect(MIRROR_QUERIES.postingSizes(1, 501)).toContain('limit 501');
     expect(() => MIRROR_QUERIES.postingSizes(1, 1.5)).toThrow(RangeError);
