@@ -151,7 +151,8 @@ export function upsertMirrorEntries(db: Db, entries: readonly MirrorEntry[], now
       if (params.length > 0) statementFor(db, 'insertKeys', params.length / 2, insertKeysSql).run(...params);
     }
   });
-  // After the filing is written: a rolled-back filing changes no count.
+  // After the filing: one that threw changes no count. (Inside an outer transaction that rolls back
+  // later, the counts are off by that filing until the next recount, a minute at most.)
   const c = countCache(db);
   if (c.total) c.total.n += added;
   for (const [key, by] of termChanges) {
