@@ -1,7 +1,7 @@
 // Per-field comparison levels. Each comparator answers "how well do these two values agree",
 // as one of a few ordered levels; score.ts turns levels into weights.
 import { computeJaroWinkler } from './jaro-winkler.js';
-import type { NameParts, StreetParts } from './normalize.js';
+import type { ComparableName, StreetParts } from './normalize.js';
 import type { NameReading, PreparedRecord } from './prepare.js';
 import type { ComparisonLevel, FieldName, LevelOf } from './types.js';
 
@@ -19,11 +19,11 @@ function isSubset(small: readonly string[], big: readonly string[]): boolean {
   return small.length > 0 && small.every((t) => big.includes(t));
 }
 
-function sameSound(a: NameParts, b: NameParts): boolean {
+function sameSound(a: ComparableName, b: ComparableName): boolean {
   return a.keys.join(' ') === b.keys.join(' ');
 }
 
-export function compareFirstNames(a: NameParts, b: NameParts): Level<'firstName'> {
+export function compareFirstNames(a: ComparableName, b: ComparableName): Level<'firstName'> {
   if (a.initials.length === 0 || b.initials.length === 0) return 'missing';
   if (a.tokens.length === 0 || b.tokens.length === 0) {
     // Only an initial on one side ("K." vs "Kari"): agreement on the first letter is all we learn.
@@ -43,7 +43,7 @@ export function compareFirstNames(a: NameParts, b: NameParts): Level<'firstName'
   return 'different';
 }
 
-export function compareLastNames(a: NameParts, b: NameParts): Level<'lastName'> {
+export function compareLastNames(a: ComparableName, b: ComparableName): Level<'lastName'> {
   if (a.tokens.length === 0 || b.tokens.length === 0) return 'missing';
   const aText = a.tokens.join(' ');
   const bText = b.tokens.join(' ');

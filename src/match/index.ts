@@ -5,16 +5,8 @@ export { blockingKeys } from './blocking.js';
 export { listTermValues } from './term-values.js';
 export { computePriorLog2Odds, computeWeight, scorePair, findContradictions } from './score.js';
 export { compareRecords } from './compare.js';
-export {
-  prepareRecord,
-  prepareRecordCached,
-  readFiledPreparation,
-  toFiledPreparation,
-  type Candidate,
-  type FiledPreparation,
-  type PreparedCandidate,
-  type PreparedRecord,
-} from './prepare.js';
+export { prepareRecord, prepareRecordCached, type Candidate, type PreparedCandidate, type PreparedRecord } from './prepare.js';
+export { readFiledPreparation, toFiledPreparation, type FiledPreparation } from './filed-preparation.js';
 export {
   normalizeBirthDate,
   normalizeCity,

@@ -5,15 +5,19 @@ import { foldDigraphs, foldLetters, toFoldedText, toFoldedTokens } from './fold.
 import { boundedMemo } from './memo.js';
 import { toPhoneticKey } from './phonetic.js';
 
-/** A name split into words (a hyphenated word is one word of several tokens). */
-export interface NameParts {
+/** What comparing two names needs of each. */
+export interface ComparableName {
   /** Full tokens (two letters or more), in order; hyphenated parts are separate tokens. */
   tokens: string[];
   /** First letter of every word, initials included, in order. */
   initials: string[];
   /** Phonetic key of each token. */
   keys: string[];
-  /** Words as token groups, used to split a full name held in one field. */
+}
+
+/** A name split into words (a hyphenated word is one word of several tokens). */
+export interface NameParts extends ComparableName {
+  /** Words as token groups, used to split a full name held in one field (never to compare). */
   words: string[][];
 }
 

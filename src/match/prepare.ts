@@ -10,14 +10,14 @@ import {
   normalizePhone,
   normalizePostalCode,
   normalizeStreet,
-  type NameParts,
+  type ComparableName,
   type StreetParts,
 } from './normalize.js';
 
 /** One reading of who is the first and who the last name. */
 export interface NameReading {
-  first: NameParts;
-  last: NameParts;
+  first: ComparableName;
+  last: ComparableName;
 }
 
 export interface PreparedRecord {
@@ -76,30 +76,6 @@ export function prepareRecordCached(record: MatchRecord, defaultRegion: string):
   const prepared = prepareRecord(record, defaultRegion);
   cache.set(record, { region: defaultRegion, prepared });
   return prepared;
-}
-
-/**
- * A prepared record as filed beside its record (the Windward mirror): tagged with the region it was
- * prepared for and the format, so a lookup can take it instead of normalizing the candidate again.
- * Bump PREPARED_FORMAT whenever normalization changes; older filings are then prepared afresh.
- */
-const PREPARED_FORMAT = 1;
-
-export interface FiledPreparation {
-  format: number;
-  region: string;
-  record: PreparedRecord;
-}
-
-export function toFiledPreparation(record: MatchRecord, defaultRegion: string): FiledPreparation {
-  return { format: PREPARED_FORMAT, region: defaultRegion, record: prepareRecordCached(record, defaultRegion) };
-}
-
-/** The filed preparation when it is current (this format, this region), else null. */
-export function readFiledPreparation(filed: unknown, defaultRegion: string): PreparedRecord | null {
-  const f = filed as Partial<FiledPreparation> | null | undefined;
-  if (!f || f.format !== PREPARED_FORMAT || f.region !== defaultRegion || typeof f.record !== 'object' || f.record === null) return null;
-  return f.record;
 }
 
 /** A candidate known only by its prepared form (as filed in the mirror): nothing left to normalize. */

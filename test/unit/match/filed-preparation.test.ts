@@ -2,6 +2,7 @@
 // Adopting must never change a decision, and a filing from another region or format is ignored.
 import { describe, expect, it } from 'vitest';
 import { decide, prepareRecord, readFiledPreparation, toFiledPreparation, type MatchRecord } from '../../../src/match/index.js';
+import type { ComparableName } from '../../../src/match/normalize.js';
 import { buildRecord, loadParams } from './fixtures.js';
 
 const params = loadParams();
@@ -19,6 +20,8 @@ const stored = buildRecord({
   email: 'kari.nordmann@example.no',
   birthDate: '1980-05-17',
 });
+
+const withoutWords = ({ tokens, initials, keys }: ComparableName): ComparableName => ({ tokens, initials, keys });
 
 /** What the mirror hands back: both columns through JSON, as new objects. */
 const throughStore = (record: MatchRecord) => ({
@@ -41,17 +44,36 @@ describe('filed preparations', () => {
     expect(fromFiling).toEqual(fresh);
   });
 
-  it('is the normalized record itself', () => {
-    expect(toFiledPreparation(stored, region).record).toEqual(prepareRecord(stored, region));
+  it.each<[string, Partial<MatchRecord>]>([
+    ['a person with every field', {}],
+    ['a hyphenated surname and a middle initial', { firstName: 'Anne K.', lastName: 'Berg-Hansen' }],
+    ['a full name in one field (several readings)', { firstName: '', lastName: 'NORDMANN KARI ANNE' }],
+    ['a company', { kind: 'company', firstName: '', lastName: '', companyName: 'Nordmann Bakeri AS', birthDate: '' }],
+    ['nothing but a name', { street: '', houseNumber: '', entrance: '', postalCode: '', city: '', phones: [], email: '', birthDate: '' }],
+    ['two phones and another country', { phones: ['+46 70 123 45 67', '91234567'], countryCode: 'SE' }],
+  ])('reads back as the normalized record itself: %s', (_name, change) => {
+    const record = buildRecord({ ...stored, ...change });
+    // All but the words' grouping, which only serves to split a full name before anything is filed.
+    const { names, ...rest } = prepareRecord(record, region);
+    const compared = names.map(({ first, last }) => ({ first: withoutWords(first), last: withoutWords(last) }));
+    expect(readFiledPreparation(throughStore(record).prepared, region)).toEqual({ ...rest, names: compared });
   });
 
-  it.each<[string, (f: ReturnType<typeof toFiledPreparation>) => unknown]>([
+  it('is smaller than the normalized record as JSON', () => {
+    expect(JSON.stringify(toFiledPreparation(stored, region)).length).toBeLessThan(JSON.stringify(prepareRecord(stored, region)).length / 2);
+  });
+
+  const filed = () => throughStore(stored).prepared as unknown[];
+  it.each<[string, () => unknown]>([
     ['missing', () => null],
-    ['another region', (f) => ({ ...f, region: 'SE' })],
-    ['another format version', (f) => ({ ...f, format: f.format + 1 })],
-    ['no record', (f) => ({ ...f, record: undefined })],
+    ['another region', () => filed().with(1, 'SE')],
+    ['another format version', () => filed().with(0, 3)],
+    ['the first format (the prepared object itself)', () => ({ format: 1, region, record: prepareRecord(stored, region) })],
+    ['cut short', () => filed().slice(0, 11)],
+    ['without names', () => filed().with(4, [])],
+    ['with a malformed name', () => filed().with(4, [[null, null]])],
+    ['with a name that is not three lists', () => filed().with(4, [[['kari'], 'k', ['kar']], [['nordmann'], ['n'], ['nortman']]])],
   ])('is ignored when %s', (_name, alter) => {
-    const filed = throughStore(stored);
-    expect(readFiledPreparation(alter(filed.prepared as ReturnType<typeof toFiledPreparation>), region)).toBeNull();
+    expect(readFiledPreparation(alter(), region)).toBeNull();
   });
 });
