@@ -19,6 +19,7 @@ import { listLinkedCustomerNumbers } from './store/links.js';
 import { recordDeadLetter, resolveDeadLettersOf } from './store/dead-letters.js';
 import { deletePlannedMove, listPlannedMoves, savePlannedMove } from './store/planned-moves.js';
 import { createMatcherLookup } from './sync/find-existing.js';
+import { createMatchGate } from './sync/match-gate.js';
 import { refreshMirror } from './sync/mirror.js';
 import { listDiscoverableCustomers, pollChanges } from './sync/poll-changes.js';
 import type { InfosoftPort, WindwardPort, MirrorFiling, MirrorIndex, MovePlanner, SyncScheduler } from './sync/ports.js';
@@ -28,7 +29,7 @@ import { startRemoteClientsThread } from './remote-thread/remote-clients.js';
 // Metrics wiring (operator surface): remote-call latency, job outcomes, matcher decisions.
 import { countDecisions, instrumentPort } from './metrics/instrument-port.js';
 import { serveMetrics, type MetricsServer } from './metrics/serve-metrics.js';
-import { collectProcessMetrics, createSyncMetrics, registerWriteBatchMetrics, type SyncMetrics } from './metrics/sync-metrics.js';
+import { collectProcessMetrics, createSyncMetrics, registerMatchGateMetrics, registerWriteBatchMetrics, type SyncMetrics } from './metrics/sync-metrics.js';
 import { checkAuthorizationHeader } from './web/credentials.js';
 
 export interface App {
@@ -148,6 +149,8 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
   // IMMEDIATE: the write lock is taken (waiting up to busy_timeout) before the first read. A deferred
   // transaction that reads, then writes after another process (web, a second worker) committed
   // fails at once with SQLITE_BUSY, without waiting.
+  const matchGate = createMatchGate(config.matching);
+  registerMatchGateMetrics(metrics.registry, matchGate.stats);
   const syncDeps: SyncCustomerDeps = {
     movePlanner,
     intents,
@@ -170,6 +173,7 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
     reviews,
     matchParams: config.matching,
     findExisting: countDecisions(createMatcherLookup({ windward, links, mirror, params: config.matching }), metrics.matcherDecisions),
+    matchGate,
     titleCodes: config.infosoft.titleCodes,
     defaultCountryCode: 'NO',
   };

@@ -75,6 +75,19 @@ export function registerWriteBatchMetrics(registry: Registry, stats: { readonly 
   });
 }
 
+/** How often a job waited for a similar customer's decision (src/sync/match-gate.ts). */
+export function registerMatchGateMetrics(registry: Registry, stats: { readonly entered: number; readonly waited: number }): void {
+  new Counter({
+    name: 'customer_sync_match_gate_waits_total',
+    help: 'Matcher lookups that waited for another job deciding a customer with a shared blocking key',
+    registers: [registry],
+    collect() {
+      this.reset();
+      this.inc(stats.waited);
+    },
+  });
+}
+
 /**
  * Node's own figures (event-loop lag, GC pauses, heap, CPU) for a process that serves /metrics.
  * Only then: each call starts its own monitors, which a test creating many apps would pile up.

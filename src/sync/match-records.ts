@@ -14,7 +14,17 @@ function toAddressFields(address: Address | null) {
   };
 }
 
+// One record per customer object: the match gate and the lookup take the same record, so it is
+// normalized once (the matcher caches its normalized form by record object).
+const infosoftRecords = new WeakMap<InfosoftCustomer, MatchRecord>();
+
 export function toMatchRecordFromInfosoft(customer: InfosoftCustomer): MatchRecord {
+  let record = infosoftRecords.get(customer);
+  if (!record) infosoftRecords.set(customer, (record = buildInfosoftRecord(customer)));
+  return record;
+}
+
+function buildInfosoftRecord(customer: InfosoftCustomer): MatchRecord {
   const company = customer.kind !== 'person';
   return {
     id: `IS-${customer.customerNumber}`,

@@ -157,16 +157,22 @@ async function syncBillTo(
     return outcome;
   }
 
-  const decision = await deps.findExisting(customer, emailLookup);
-  switch (decision.kind) {
-    case 'review': {
-      const item = deps.reviews.open({ customerNumber, reason: decision.reason, candidates: decision.candidates });
-      return result('review', null, `${decision.reason} (review item ${item.id})`, { candidates: decision.candidates });
+  // Held until what is decided here is filed: a similar customer's job waits, then finds this one.
+  const leaveGate = await deps.matchGate.enter(customer);
+  try {
+    const decision = await deps.findExisting(customer, emailLookup);
+    switch (decision.kind) {
+      case 'review': {
+        const item = deps.reviews.open({ customerNumber, reason: decision.reason, candidates: decision.candidates });
+        return result('review', null, `${decision.reason} (review item ${item.id})`, { candidates: decision.candidates });
+      }
+      case 'link':
+        return await linkTo(decision.target, decision.reason, decision.evidence);
+      case 'create':
+        return await create(decision.reason, decision.best ? { best: decision.best } : undefined);
     }
-    case 'link':
-      return linkTo(decision.target, decision.reason, decision.evidence);
-    case 'create':
-      return create(decision.reason, decision.best ? { best: decision.best } : undefined);
+  } finally {
+    leaveGate();
   }
 }
 

@@ -2,6 +2,7 @@
 import type { CustomerNumber, WindwardUnique } from '../domain/customer.js';
 import type { MatchParams } from '../match/index.js';
 import type { FindExisting } from './find-existing.js';
+import type { MatchGate } from './match-gate.js';
 import type { Atomically, IntentStore, InfosoftPort, LinkRepository, MirrorIndex, MovePlanner, ReviewQueue, SyncLogPort, WindwardPort } from './ports.js';
 import type { ConflictPolicy } from './two-way.js';
 
@@ -29,6 +30,8 @@ export interface SyncCustomerDeps {
   reviews: ReviewQueue;
   matchParams: MatchParams;
   findExisting: FindExisting;
+  /** Serializes the decisions of customers who could be each other's candidates. */
+  matchGate: MatchGate;
   movePlanner: MovePlanner;
   intents: IntentStore;
   atomically: Atomically;

@@ -158,16 +158,20 @@ interface CallTotals {
   infosoftGetCustomer: { seconds: number; calls: number };
   /** The group commit's counters (store/write-batch.ts). */
   sqlite: { commits: number; writes: number };
+  /** Lookups that waited for a similar customer's decision (sync/match-gate.ts). */
+  matchGateWaits: number;
 }
 
 /** Sums of the workers' remote-call histograms (Windward without the mirror listing). */
 async function scrapeCallTotals(ports: readonly number[]): Promise<CallTotals> {
-  const totals: CallTotals = { windward: { seconds: 0, calls: 0 }, infosoftGetCustomer: { seconds: 0, calls: 0 }, sqlite: { commits: 0, writes: 0 } };
+  const totals: CallTotals = { windward: { seconds: 0, calls: 0 }, infosoftGetCustomer: { seconds: 0, calls: 0 }, sqlite: { commits: 0, writes: 0 }, matchGateWaits: 0 };
   for (const port of ports) {
     const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
     for (const line of text.split('\n')) {
       const commits = /^customer_sync_sqlite_(commits|writes)_total (\S+)$/.exec(line);
       if (commits) totals.sqlite[commits[1] as 'commits' | 'writes'] += Number(commits[2]);
+      const waits = /^customer_sync_match_gate_waits_total (\S+)$/.exec(line);
+      if (waits) totals.matchGateWaits += Number(waits[1]);
       const m = /^customer_sync_remote_call_seconds_(sum|count)\{system="(\w+)",operation="(\w+)",result="\w+"\} (\S+)$/.exec(line);
       if (!m) continue;
       const [, kind, system, operation, value] = m;
@@ -288,6 +292,8 @@ interface ScenarioResult {
   redis: { usedMemoryMb: number; prefixKeys: number; prefixMb: number };
   /** Links checked against the generated data: every pre-existing twin linked to its own customer. */
   links: LinkCheck;
+  /** Matcher lookups that waited for another job deciding a customer with a shared blocking key. */
+  matchGateWaits: number;
   noopJobsPerSecond?: number;
   /** concurrency / (calls per customer × latency): every remote call counted, as the issue defines it. */
   latencyBound?: number;
@@ -542,6 +548,7 @@ async function runScenario(s: Scenario, redis: Redis): Promise<ScenarioResult> {
       },
       redis: await redisMemory(redis, prefix),
       links: checkLinks(s.customers, db),
+      matchGateWaits: callsAfter.matchGateWaits - callsBefore.matchGateWaits,
       remoteCalls: {
         windwardMeanMs,
         infosoftGetCustomerMeanMs: meanMs(callsAfter.infosoftGetCustomer, callsBefore.infosoftGetCustomer),
@@ -568,7 +575,7 @@ async function runScenario(s: Scenario, redis: Redis): Promise<ScenarioResult> {
       `  worker I/O per customer: ${result.io.readCallsPerCustomer.toFixed(1)} reads, ${result.io.writeCallsPerCustomer.toFixed(1)} writes (system calls), ${result.io.kbWrittenPerCustomer.toFixed(1)} kB written; ` +
         `${result.io.sqliteCommitsPerCustomer.toFixed(2)} SQLite commits, ${result.io.sqliteWritesPerCommit.toFixed(1)} writes per commit`,
     );
-    log(`  links: ${JSON.stringify(result.links)}`);
+    log(`  links: ${JSON.stringify(result.links)}; lookups that waited for a similar customer's decision: ${result.matchGateWaits}`);
     const st = result.steadyState;
     if (st) {
       log(
