@@ -146,11 +146,11 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
       }
     },
   };
+  const matchGate = createMatchGate(config.matching);
+  registerMatchGateMetrics(metrics.registry, matchGate.stats);
   // IMMEDIATE: the write lock is taken (waiting up to busy_timeout) before the first read. A deferred
   // transaction that reads, then writes after another process (web, a second worker) committed
   // fails at once with SQLITE_BUSY, without waiting.
-  const matchGate = createMatchGate(config.matching);
-  registerMatchGateMetrics(metrics.registry, matchGate.stats);
   const syncDeps: SyncCustomerDeps = {
     movePlanner,
     intents,
