@@ -9,6 +9,12 @@ import type { MatchParams, MatchRecord } from './types.js';
 const COMPANY_STOP_WORDS = new Set(['the', 'of', 'and', 'og', 'i', 'for', 'center', 'senter']);
 const MAX_NAME_TOKENS = 3;
 
+/**
+ * The key of an e-mail's local part alone: it survives a typo in the domain, but generic ones
+ * (post@, info@) are shared by many unrelated customers.
+ */
+export const EMAIL_LOCAL_PART_KEY_PREFIX = 'el:';
+
 export function blockingKeys(record: MatchRecord, params: MatchParams): string[] {
   return listKeys(prepareRecordCached(record, params.defaultRegion));
 }
@@ -20,7 +26,7 @@ function listKeys(r: PreparedRecord): string[] {
     // The local part alone survives a typo in the domain; generic ones (post@, info@) are
     // shared by too many records and fall to the lookup's posting-size cap.
     const local = r.email.slice(0, r.email.lastIndexOf('@'));
-    if (local.length >= 4) keys.add(`el:${local}`);
+    if (local.length >= 4) keys.add(`${EMAIL_LOCAL_PART_KEY_PREFIX}${local}`);
   }
   for (const phone of r.phones) keys.add(`p:${phone}`);
 

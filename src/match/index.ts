@@ -1,7 +1,7 @@
 // Public API of the pure matcher: normalize → compare → score → decide, plus blocking keys.
 export * from './types.js';
 export { decide, scoreCandidates } from './decide.js';
-export { blockingKeys } from './blocking.js';
+export { blockingKeys, EMAIL_LOCAL_PART_KEY_PREFIX } from './blocking.js';
 export { listTermValues } from './term-values.js';
 export { computePriorLog2Odds, computeWeight, scorePair, findContradictions } from './score.js';
 export { compareRecords } from './compare.js';

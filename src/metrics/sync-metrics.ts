@@ -54,38 +54,37 @@ export function createSyncMetrics(): SyncMetrics {
  * The worker's group commit (store/write-batch.ts): commits made and writes run. Writes per commit
  * tell how many jobs shared one; read from the batch's own counters at scrape time.
  */
-export function registerWriteBatchMetrics(registry: Registry, stats: { readonly commits: number; readonly writes: number }): void {
+/** A counter read from a running total kept elsewhere (the write batch's and match gate's stats). */
+function registerTotal(registry: Registry, name: string, help: string, read: () => number): void {
   new Counter({
-    name: 'customer_sync_sqlite_commits_total',
-    help: "The worker's SQLite commits (group commit: the writes of all jobs in one turn of the event loop share one)",
+    name,
+    help,
     registers: [registry],
     collect() {
       this.reset();
-      this.inc(stats.commits);
-    },
-  });
-  new Counter({
-    name: 'customer_sync_sqlite_writes_total',
-    help: "The worker's local writes (each a savepoint in the current commit)",
-    registers: [registry],
-    collect() {
-      this.reset();
-      this.inc(stats.writes);
+      this.inc(read());
     },
   });
 }
 
+export function registerWriteBatchMetrics(registry: Registry, stats: { readonly commits: number; readonly writes: number }): void {
+  registerTotal(
+    registry,
+    'customer_sync_sqlite_commits_total',
+    "The worker's SQLite commits (group commit: the writes of all jobs in one turn of the event loop share one)",
+    () => stats.commits,
+  );
+  registerTotal(registry, 'customer_sync_sqlite_writes_total', "The worker's local writes (each a savepoint in the current commit)", () => stats.writes);
+}
+
 /** How often a job waited for a similar customer's decision (src/sync/match-gate.ts). */
-export function registerMatchGateMetrics(registry: Registry, stats: { readonly entered: number; readonly waited: number }): void {
-  new Counter({
-    name: 'customer_sync_match_gate_waits_total',
-    help: 'Matcher lookups that waited for another job deciding a customer with a shared blocking key',
-    registers: [registry],
-    collect() {
-      this.reset();
-      this.inc(stats.waited);
-    },
-  });
+export function registerMatchGateMetrics(registry: Registry, stats: { readonly waited: number }): void {
+  registerTotal(
+    registry,
+    'customer_sync_match_gate_waits_total',
+    'Matcher lookups that waited for another job deciding a customer with a shared blocking key',
+    () => stats.waited,
+  );
 }
 
 /**

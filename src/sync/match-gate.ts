@@ -7,7 +7,7 @@
 //
 // Per worker process: workers in several processes are not serialized against each other.
 import type { InfosoftCustomer } from '../domain/customer.js';
-import { blockingKeys, type MatchParams } from '../match/index.js';
+import { blockingKeys, EMAIL_LOCAL_PART_KEY_PREFIX, type MatchParams } from '../match/index.js';
 import { toMatchRecordFromInfosoft } from './match-records.js';
 
 export interface MatchGate {
@@ -17,9 +17,9 @@ export interface MatchGate {
   readonly stats: { entered: number; waited: number };
 }
 
-// The e-mail's local part alone: a fallback for a typo in the domain, shared by every post@ and info@
-// of unrelated customers; waiting on it would queue those jobs behind each other for nothing.
-const UNGATED_KEY_PREFIXES = ['el:'];
+// Not the e-mail's local part alone: shared by every post@ and info@ of unrelated customers, waiting
+// on it would queue those jobs behind each other for nothing.
+const isGated = (key: string) => !key.startsWith(EMAIL_LOCAL_PART_KEY_PREFIX);
 
 export function createMatchGate(params: MatchParams): MatchGate {
   const held = new Map<string, Promise<void>>();
@@ -27,7 +27,7 @@ export function createMatchGate(params: MatchParams): MatchGate {
   return {
     stats,
     async enter(customer) {
-      const keys = blockingKeys(toMatchRecordFromInfosoft(customer), params).filter((key) => !UNGATED_KEY_PREFIXES.some((p) => key.startsWith(p)));
+      const keys = blockingKeys(toMatchRecordFromInfosoft(customer), params).filter(isGated);
       let waited = false;
       for (;;) {
         const busy = keys.flatMap((key) => held.get(key) ?? []);
