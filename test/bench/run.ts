@@ -18,6 +18,7 @@ import { loadConfig } from '../../src/config.js';
 import { createQueues, enqueueCustomerSyncs } from '../../src/queue/queues.js';
 import { generateSimulatorData } from '../../src/simulators/index.js';
 import { SteadyStateTracker } from './steady-state.js';
+import { formatSpread, summarizeRepeats, THROUGHPUT_TARGET, type CellSummary } from './repeat-summary.js';
 import { buildProject, CLK_TCK, readProcCpuMs, readRunQueueWaitMs, readThreadsCpuMs, SEED, splitThreadCpu, startSim, stopChild, type Sim, type ThreadCpuSplit } from './sim-process.js';
 
 const HELP = `npm run bench -- [options]
@@ -32,6 +33,9 @@ const HELP = `npm run bench -- [options]
                            worker concurrencies of the incremental run: after the backfill (at the
                            highest --concurrency) the worker is restarted with each (default: --concurrency)
   --noop-jobs N            jobs for the raw BullMQ no-op bound (default 20000)
+  --repeat N               run the grid N times (each cell once per round, incremental runs included)
+                           and print each cell's median and range, and how many runs met 0.85 of
+                           the latency bound: one run can land on either side by the machine's drift
   --profile                run the worker with --cpu-prof: one profile per thread (main, remote clients)
                            in bench/results/profiles/worker-<customers>-<latency>-<concurrency>-<n>/,
                            and the simulators in bench/results/profiles/sim-<customers>-<latency>-<concurrency>/
@@ -53,6 +57,7 @@ const { values: args } = parseArgs({
     'incremental-size': { type: 'string' },
     'incremental-concurrency': { type: 'string' },
     'noop-jobs': { type: 'string' },
+    repeat: { type: 'string' },
     profile: { type: 'boolean', default: false },
     'worker-node-flags': { type: 'string' },
     'no-build': { type: 'boolean', default: false },
@@ -76,6 +81,11 @@ const INCREMENTAL_SIZE = Number(args['incremental-size'] ?? Math.max(...SIZES));
 const INCREMENTAL_CONCURRENCIES = list(args['incremental-concurrency'], CONCURRENCIES).sort((a, b) => b - a);
 const NOOP_JOBS = Number(args['noop-jobs'] ?? (args.quick ? 5000 : 20_000));
 const WORKER_NODE_FLAGS = (args['worker-node-flags'] ?? '').split(' ').filter(Boolean);
+const REPEAT = Number(args.repeat ?? 1);
+if (!Number.isInteger(REPEAT) || REPEAT < 1) {
+  console.error(`--repeat must be a whole number of rounds, at least 1 (got ${args.repeat})`);
+  process.exit(2);
+}
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const TITLE_CODES = 'IT,AP';
 const FIRST_CUSTOMER = 100001;
@@ -259,6 +269,8 @@ interface Scenario {
 }
 
 interface ScenarioResult {
+  /** The round of --repeat this run belongs to (1 without it). */
+  round?: number;
   customers: number;
   latencyMs: number;
   concurrency: number;
@@ -783,28 +795,33 @@ async function main(): Promise<void> {
   }
   const results: ScenarioResult[] = [];
   const largest = Math.max(...SIZES);
-  for (const customers of SIZES) {
-    for (const latencyMs of LATENCIES) {
-      for (const concurrency of CONCURRENCIES) {
-        // The slowest cell (100k at 20 ms with the lower concurrency) only with --full.
-        const slowest = customers >= 100_000 && latencyMs > 0 && concurrency === Math.min(...CONCURRENCIES) && CONCURRENCIES.length > 1;
-        if (slowest && !args.full) continue;
-        const incremental =
-          customers === INCREMENTAL_SIZE && latencyMs === Math.max(...LATENCIES) && concurrency === Math.max(...CONCURRENCIES);
-        const r = await runScenario({ customers, latencyMs, concurrency, incremental }, redis);
-        r.noopJobsPerSecond = noop[concurrency];
-        r.ratioToNoop = r.noopJobsPerSecond ? r.customersPerSecond / r.noopJobsPerSecond : undefined;
-        if (latencyMs > 0) {
-          const seconds = latencyMs / 1000;
-          r.latencyBound = concurrency / ((r.callsPerCustomer.infosoftTotal + r.callsPerCustomer.windwardTotal) * seconds);
-          r.criticalPathBound = concurrency / (r.criticalPathCalls * seconds);
-          r.ratioToCriticalPathBound = r.customersPerSecond / r.criticalPathBound;
-          // Windward accepts 32 connections; the client never opens more.
-          r.windwardConnectionBound = 32 / (r.callsPerCustomer.windwardTotal * (latencyMs / 1000));
-          r.ratioToLatencyBound = r.customersPerSecond / r.latencyBound;
-          if (r.steadyState) r.steadyState.ratioToLatencyBound = r.steadyState.customersPerSecond / r.latencyBound;
+  // Rounds outermost: a slow stretch of the machine then spreads over the cells instead of one.
+  for (let round = 1; round <= REPEAT; round += 1) {
+    if (REPEAT > 1) log(`\n==== round ${round} of ${REPEAT} ====`);
+    for (const customers of SIZES) {
+      for (const latencyMs of LATENCIES) {
+        for (const concurrency of CONCURRENCIES) {
+          // The slowest cell (100k at 20 ms with the lower concurrency) only with --full.
+          const slowest = customers >= 100_000 && latencyMs > 0 && concurrency === Math.min(...CONCURRENCIES) && CONCURRENCIES.length > 1;
+          if (slowest && !args.full) continue;
+          const incremental =
+            customers === INCREMENTAL_SIZE && latencyMs === Math.max(...LATENCIES) && concurrency === Math.max(...CONCURRENCIES);
+          const r = await runScenario({ customers, latencyMs, concurrency, incremental }, redis);
+          r.round = round;
+          r.noopJobsPerSecond = noop[concurrency];
+          r.ratioToNoop = r.noopJobsPerSecond ? r.customersPerSecond / r.noopJobsPerSecond : undefined;
+          if (latencyMs > 0) {
+            const seconds = latencyMs / 1000;
+            r.latencyBound = concurrency / ((r.callsPerCustomer.infosoftTotal + r.callsPerCustomer.windwardTotal) * seconds);
+            r.criticalPathBound = concurrency / (r.criticalPathCalls * seconds);
+            r.ratioToCriticalPathBound = r.customersPerSecond / r.criticalPathBound;
+            // Windward accepts 32 connections; the client never opens more.
+            r.windwardConnectionBound = 32 / (r.callsPerCustomer.windwardTotal * (latencyMs / 1000));
+            r.ratioToLatencyBound = r.customersPerSecond / r.latencyBound;
+            if (r.steadyState) r.steadyState.ratioToLatencyBound = r.steadyState.customersPerSecond / r.latencyBound;
+          }
+          results.push(r);
         }
-        results.push(r);
       }
     }
   }
@@ -814,6 +831,7 @@ async function main(): Promise<void> {
   console.log(`\nEnd-to-end backfill (30 % pre-existing, 10 % with a ship-to; ${cpus().length} cores, Node ${process.versions.node})`);
   console.table(
     results.map((r) => ({
+      ...(REPEAT > 1 ? { round: r.round } : {}),
       customers: r.customers,
       'lat ms': r.latencyMs,
       conc: r.concurrency,
@@ -875,13 +893,54 @@ async function main(): Promise<void> {
       );
     }
   }
+  const repeatSummary = REPEAT > 1 ? printRepeatSummary(results) : undefined;
   const out = args.out ?? 'bench/results/bench.json';
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(
     out,
-    `${JSON.stringify({ startedAt, machine: { cores: cpus().length, cpu: cpus()[0]?.model, memoryGb: totalmem() / 2 ** 30, node: process.versions.node }, noopJobsPerSecond: noop, results }, null, 2)}\n`,
+    `${JSON.stringify({ startedAt, machine: { cores: cpus().length, cpu: cpus()[0]?.model, memoryGb: totalmem() / 2 ** 30, node: process.versions.node }, noopJobsPerSecond: noop, results, ...(repeatSummary ? { repeatSummary } : {}) }, null, 2)}\n`,
   );
   console.log(`wrote ${out}`);
+}
+
+/** --repeat: each cell's median and range over the rounds, printed and returned for the JSON. */
+function printRepeatSummary(results: readonly ScenarioResult[]): CellSummary[] {
+  const summaries = summarizeRepeats(
+    results.map((r) => {
+      // The incremental round at the highest concurrency, as in a single run's headline figure.
+      const incremental = r.incremental?.[0]?.ratioToLatencyBound;
+      return {
+        customers: r.customers,
+        latencyMs: r.latencyMs,
+        concurrency: r.concurrency,
+        customersPerSecond: r.customersPerSecond,
+        cpuMsPerCustomer: r.worker.cpuMsPerCustomer,
+        cpuPerSimCpu: r.worker.cpuMsPerCustomer / r.others.simulatorCpuMsPerCustomer,
+        peakRssMb: r.worker.peakRssMb,
+        ...(r.ratioToLatencyBound === undefined ? {} : { ratioToLatencyBound: r.ratioToLatencyBound }),
+        ...(r.steadyState?.ratioToLatencyBound === undefined ? {} : { steadyRatioToLatencyBound: r.steadyState.ratioToLatencyBound }),
+        ...(incremental === undefined ? {} : { incrementalRatioToLatencyBound: incremental }),
+      };
+    }),
+  );
+  console.log(`\nOver ${REPEAT} rounds: median (min–max) per cell`);
+  console.table(
+    summaries.map((c) => ({
+      customers: c.customers,
+      'lat ms': c.latencyMs,
+      conc: c.concurrency,
+      runs: c.runs,
+      'cust/s': formatSpread(c.customersPerSecond, 0),
+      'CPU ms/c': formatSpread(c.cpuMsPerCustomer, 2),
+      'CPU ÷ sim CPU': formatSpread(c.cpuPerSimCpu, 2),
+      'peak RSS MB': formatSpread(c.peakRssMb, 0),
+      '÷ bound': formatSpread(c.ratioToLatencyBound, 2),
+      'steady ÷ bound': formatSpread(c.steadyRatioToLatencyBound, 2),
+      [`runs ≥ ${THROUGHPUT_TARGET}`]: c.runsMeetingThroughputTarget === undefined ? '–' : `${c.runsMeetingThroughputTarget} of ${c.runs}`,
+      'incremental ÷ bound': formatSpread(c.incrementalRatioToLatencyBound, 2),
+    })),
+  );
+  return summaries;
 }
 
 await main();
