@@ -794,7 +794,6 @@ async function main(): Promise<void> {
     log(`raw BullMQ no-op, concurrency ${c}: ${noop[c]?.toFixed(0)} jobs/s`);
   }
   const results: ScenarioResult[] = [];
-  const largest = Math.max(...SIZES);
   // Rounds outermost: a slow stretch of the machine then spreads over the cells instead of one.
   for (let round = 1; round <= REPEAT; round += 1) {
     if (REPEAT > 1) log(`\n==== round ${round} of ${REPEAT} ====`);
@@ -825,7 +824,6 @@ async function main(): Promise<void> {
       }
     }
   }
-  void largest;
   await redis.quit();
 
   console.log(`\nEnd-to-end backfill (30 % pre-existing, 10 % with a ship-to; ${cpus().length} cores, Node ${process.versions.node})`);
