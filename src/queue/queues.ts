@@ -53,18 +53,36 @@ export async function enqueueCustomerSync(queue: Queue<SyncCustomerPayload>, cus
   return job.id ?? '';
 }
 
-/** Many at once, for sync-all: one round trip per batch instead of per customer. */
+/**
+ * Many at once (sync-all, a poll's changes, a notification): one round trip per batch instead of per
+ * customer. The first batch is small so that workers start on the first customers while the rest
+ * are still being added: adding 500 jobs costs the adding process 50-100 ms of CPU and holds Redis
+ * for their transaction, which was ~5 % of a 1,000-customer incremental run (the benchmark).
+ */
 export async function enqueueCustomerSyncs(queue: Queue<SyncCustomerPayload>, customerNumbers: readonly number[], reason: string): Promise<void> {
-  const batchSize = 500;
-  for (let i = 0; i < customerNumbers.length; i += batchSize) {
+  for (const [start, end] of enqueueBatches(customerNumbers.length)) {
     await queue.addBulk(
-      customerNumbers.slice(i, i + batchSize).map((customerNumber) => ({
+      customerNumbers.slice(start, end).map((customerNumber) => ({
         name: JOB_NAMES.syncCustomer,
         data: { customerNumber, reason },
         opts: { deduplication: { id: toCustomerJobKey(customerNumber), keepLastIfActive: true } },
       })),
     );
   }
+}
+
+const FIRST_ENQUEUE_BATCH = 50;
+const ENQUEUE_BATCH = 500;
+
+/** [start, end) of each addBulk: a small first batch, then batches of 500. */
+export function enqueueBatches(count: number): Array<[number, number]> {
+  const batches: Array<[number, number]> = [];
+  for (let start = 0; start < count; ) {
+    const end = Math.min(count, start + (start === 0 ? FIRST_ENQUEUE_BATCH : ENQUEUE_BATCH));
+    batches.push([start, end]);
+    start = end;
+  }
+  return batches;
 }
 
 /** The poll schedule is upserted from one place with a fixed id (duplicate schedulers otherwise). */

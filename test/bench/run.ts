@@ -359,6 +359,13 @@ interface IncrementalResult {
   /** As ScenarioResult.others: everything on the machine, and the customers/s that allows on all cores. */
   machineCpuMsPerChanged: number;
   cpuBound: number;
+  /**
+   * Where the round's time went, in ms after the poll job was added: the poll job started and
+   * finished (GetChangedCustomers and the enqueue), the first and the last sync-log row were
+   * written, the bench saw the queue drained. The syncing span (first to last row) is what a longer
+   * change set would be made of; the rest is a fixed cost of every round.
+   */
+  timeline: { pollStartedMs: number; pollFinishedMs: number; firstSyncMs: number; lastSyncMs: number; drainSeenMs: number };
   /** cpuMsPerCustomer: the floor of a job (4 Infosoft reads, no Windward call, no matcher). */
   unchangedCheck: { customers: number; windwardCalls: number; infosoftCalls: number; seconds: number; cpuMsPerCustomer: number };
 }
@@ -627,7 +634,7 @@ async function runScenario(s: Scenario, redis: Redis): Promise<ScenarioResult> {
           pids = workers.map((w) => w.pid as number);
           await waitForWorkers();
         }
-        result.incremental.push(await runIncremental({ ...s, concurrency }, round, sim, queue, pollQueue, countLog, workersCpuMs));
+        result.incremental.push(await runIncremental({ ...s, concurrency }, round, sim, queue, pollQueue, db, countLog, workersCpuMs));
       }
     }
     return result;
@@ -653,6 +660,7 @@ async function runIncremental(
   sim: Sim,
   queue: Queue,
   pollQueue: Queue,
+  db: Database.Database,
   countLog: Database.Statement,
   workersCpuMs: () => number,
 ): Promise<IncrementalResult> {
@@ -678,9 +686,11 @@ async function runIncremental(
   };
   const before = await simStats(sim);
   const logBefore = (countLog.get() as { n: number }).n;
+  const lastLogIdBefore = (db.prepare('select coalesce(max(id), 0) as id from sync_log').get() as { id: number }).id;
   const cpuBefore = workersCpuMs();
   const machineBefore = readMachineCpuMs();
   const started = performance.now();
+  const startedAt = Date.now();
   const poll = await pollQueue.add(JOB_NAMES.poll, {}, { removeOnComplete: false });
   let enqueued = 0;
   for (;;) {
@@ -695,6 +705,17 @@ async function runIncremental(
   }
   await waitDrained(enqueued, logBefore);
   const seconds = (performance.now() - started) / 1000;
+  const drainSeenMs = Date.now() - startedAt;
+  const pollJob = await pollQueue.getJob(poll.id ?? '');
+  const span = db.prepare('select min(at) as first, max(at) as last from sync_log where id > ?').get(lastLogIdBefore) as { first: string | null; last: string | null };
+  const sinceStart = (at: number | string | null | undefined) => (at === null || at === undefined ? Number.NaN : (typeof at === 'number' ? at : Date.parse(at)) - startedAt);
+  const timeline = {
+    pollStartedMs: sinceStart(pollJob?.processedOn),
+    pollFinishedMs: sinceStart(pollJob?.finishedOn),
+    firstSyncMs: sinceStart(span.first),
+    lastSyncMs: sinceStart(span.last),
+    drainSeenMs,
+  };
   const cpuMsPerChanged = (workersCpuMs() - cpuBefore) / Math.max(1, enqueued);
   const machineCpuMsPerChanged = (readMachineCpuMs() - machineBefore) / Math.max(1, enqueued);
   const after = await simStats(sim);
@@ -724,6 +745,7 @@ async function runIncremental(
     cpuMsPerChanged,
     machineCpuMsPerChanged,
     cpuBound: cpuBoundOf(machineCpuMsPerChanged),
+    timeline,
     unchangedCheck: {
       customers: unchangedNumbers.length,
       windwardCalls: sum(diff(after2.windward, before2.windward)),
@@ -884,6 +906,15 @@ async function main(): Promise<void> {
         `  calls: Infosoft ${JSON.stringify(inc.calls.infosoft)} Windward ${JSON.stringify(inc.calls.windward)} (${inc.windwardCallsPerChanged.toFixed(2)} Windward calls per changed customer); ` +
           `worker CPU ${inc.cpuMsPerChanged.toFixed(2)} ms per changed customer, everything on the machine ${inc.machineCpuMsPerChanged.toFixed(2)} ms → ` +
           `CPU bound ${fmt(inc.cpuBound)} customers/s${inc.latencyBound ? ` (${fmt(inc.cpuBound / inc.latencyBound, 2)} of the latency bound)` : ''}`,
+      );
+      const t = inc.timeline;
+      const syncingSeconds = (t.lastSyncMs - t.firstSyncMs) / 1000;
+      console.log(
+        `  timeline, ms after the poll job was added: poll started ${fmt(t.pollStartedMs)}, finished ${fmt(t.pollFinishedMs)} (changes read and enqueued); ` +
+          `first customer synced ${fmt(t.firstSyncMs)}, last ${fmt(t.lastSyncMs)}; drained seen ${fmt(t.drainSeenMs)}` +
+          (inc.latencyBound && syncingSeconds > 0
+            ? ` → between the first and the last sync ${fmt(inc.changed / syncingSeconds)} customers/s, ${fmt(inc.changed / syncingSeconds / inc.latencyBound, 2)} of the latency bound`
+            : ''),
       );
       console.log(
         `  ${inc.unchangedCheck.customers} unchanged customers re-synced: ${inc.unchangedCheck.windwardCalls} Windward calls, ${inc.unchangedCheck.infosoftCalls} Infosoft calls, ` +
