@@ -23,8 +23,7 @@ function listKeys(r: PreparedRecord): string[] {
   const keys = new Set<string>();
   if (r.email !== '') {
     keys.add(`e:${r.email}`);
-    // The local part alone survives a typo in the domain; generic ones (post@, info@) are
-    // shared by too many records and fall to the lookup's posting-size cap.
+    // Generic local parts (post@, info@) fall to the lookup's posting-size cap.
     const local = r.email.slice(0, r.email.lastIndexOf('@'));
     if (local.length >= 4) keys.add(`${EMAIL_LOCAL_PART_KEY_PREFIX}${local}`);
   }

@@ -50,10 +50,6 @@ export function createSyncMetrics(): SyncMetrics {
   };
 }
 
-/**
- * The worker's group commit (store/write-batch.ts): commits made and writes run. Writes per commit
- * tell how many jobs shared one; read from the batch's own counters at scrape time.
- */
 /** A counter read from a running total kept elsewhere (the write batch's and match gate's stats). */
 function registerTotal(registry: Registry, name: string, help: string, read: () => number): void {
   new Counter({
@@ -67,6 +63,10 @@ function registerTotal(registry: Registry, name: string, help: string, read: () 
   });
 }
 
+/**
+ * The worker's group commit (store/write-batch.ts): commits made and writes run. Writes per commit
+ * tell how many jobs shared one; read from the batch's own counters at scrape time.
+ */
 export function registerWriteBatchMetrics(registry: Registry, stats: { readonly commits: number; readonly writes: number }): void {
   registerTotal(
     registry,

@@ -689,7 +689,7 @@ async function runIncremental(
   const lastLogIdBefore = (db.prepare('select coalesce(max(id), 0) as id from sync_log').get() as { id: number }).id;
   const cpuBefore = workersCpuMs();
   const machineBefore = readMachineCpuMs();
-  const started = performance.now();
+  // Wall-clock ms, as BullMQ's job timestamps and the sync log's rows are stamped.
   const startedAt = Date.now();
   const poll = await pollQueue.add(JOB_NAMES.poll, {}, { removeOnComplete: false });
   let enqueued = 0;
@@ -704,16 +704,17 @@ async function runIncremental(
     await sleep(20);
   }
   await waitDrained(enqueued, logBefore);
-  const seconds = (performance.now() - started) / 1000;
   const drainSeenMs = Date.now() - startedAt;
+  const seconds = drainSeenMs / 1000;
   const pollJob = await pollQueue.getJob(poll.id ?? '');
   const span = db.prepare('select min(at) as first, max(at) as last from sync_log where id > ?').get(lastLogIdBefore) as { first: string | null; last: string | null };
-  const sinceStart = (at: number | string | null | undefined) => (at === null || at === undefined ? Number.NaN : (typeof at === 'number' ? at : Date.parse(at)) - startedAt);
+  const sinceStart = (epochMs: number | undefined) => (epochMs === undefined ? Number.NaN : epochMs - startedAt);
+  const parsed = (iso: string | null) => (iso === null ? undefined : Date.parse(iso));
   const timeline = {
     pollStartedMs: sinceStart(pollJob?.processedOn),
     pollFinishedMs: sinceStart(pollJob?.finishedOn),
-    firstSyncMs: sinceStart(span.first),
-    lastSyncMs: sinceStart(span.last),
+    firstSyncMs: sinceStart(parsed(span.first)),
+    lastSyncMs: sinceStart(parsed(span.last)),
     drainSeenMs,
   };
   const cpuMsPerChanged = (workersCpuMs() - cpuBefore) / Math.max(1, enqueued);
