@@ -40,10 +40,18 @@ export interface CellSummary {
   incrementalRatioToLatencyBound?: Spread;
   /** Runs at or above the 0.85 of the latency bound (latency runs only). */
   runsMeetingThroughputTarget?: number;
+  /** Runs at or below the 1.5 ms of worker CPU per customer (0 ms runs only). */
+  runsMeetingCpuTarget?: number;
+  /** Incremental rounds at or above 0.9 of their latency bound, and how many rounds there were. */
+  incrementalRunsMeetingTarget?: { met: number; of: number };
 }
 
 /** The throughput target at 20 ms: this share of the concurrency / latency bound. */
 export const THROUGHPUT_TARGET = 0.85;
+/** The CPU target at 0 ms: worker CPU ms per synced customer, at most. */
+export const CPU_TARGET_MS = 1.5;
+/** The incremental target: this share of the incremental round's latency bound. */
+export const INCREMENTAL_TARGET = 0.9;
 
 /** Median (the mean of the middle two for an even count), minimum and maximum; null for no values. */
 export function spreadOf(values: readonly number[]): Spread | null {
@@ -72,6 +80,7 @@ export function summarizeRepeats(runs: readonly RunFigures[]): CellSummary[] {
     const ratio = spreadOfField((r) => r.ratioToLatencyBound);
     const steady = spreadOfField((r) => r.steadyRatioToLatencyBound);
     const incremental = spreadOfField((r) => r.incrementalRatioToLatencyBound);
+    const incrementalRatios = list.map((r) => r.incrementalRatioToLatencyBound).filter((v): v is number => v !== undefined && Number.isFinite(v));
     return {
       customers: first.customers,
       latencyMs: first.latencyMs,
@@ -86,6 +95,10 @@ export function summarizeRepeats(runs: readonly RunFigures[]): CellSummary[] {
       ...(incremental ? { incrementalRatioToLatencyBound: incremental } : {}),
       ...(ratio
         ? { runsMeetingThroughputTarget: list.filter((r) => r.ratioToLatencyBound !== undefined && r.ratioToLatencyBound >= THROUGHPUT_TARGET).length }
+        : {}),
+      ...(first.latencyMs === 0 ? { runsMeetingCpuTarget: list.filter((r) => r.cpuMsPerCustomer <= CPU_TARGET_MS).length } : {}),
+      ...(incrementalRatios.length > 0
+        ? { incrementalRunsMeetingTarget: { met: incrementalRatios.filter((v) => v >= INCREMENTAL_TARGET).length, of: incrementalRatios.length } }
         : {}),
     };
   });

@@ -18,7 +18,7 @@ import { loadConfig } from '../../src/config.js';
 import { createQueues, enqueueCustomerSyncs } from '../../src/queue/queues.js';
 import { generateSimulatorData } from '../../src/simulators/index.js';
 import { SteadyStateTracker } from './steady-state.js';
-import { formatSpread, summarizeRepeats, THROUGHPUT_TARGET, type CellSummary } from './repeat-summary.js';
+import { CPU_TARGET_MS, formatSpread, INCREMENTAL_TARGET, summarizeRepeats, THROUGHPUT_TARGET, type CellSummary } from './repeat-summary.js';
 import { buildProject, CLK_TCK, readProcCpuMs, readRunQueueWaitMs, readThreadsCpuMs, SEED, splitThreadCpu, startSim, stopChild, type Sim, type ThreadCpuSplit } from './sim-process.js';
 
 const HELP = `npm run bench -- [options]
@@ -962,12 +962,14 @@ function printRepeatSummary(results: readonly ScenarioResult[]): CellSummary[] {
       runs: c.runs,
       'cust/s': formatSpread(c.customersPerSecond, 0),
       'CPU ms/c': formatSpread(c.cpuMsPerCustomer, 2),
+      [`runs ≤ ${CPU_TARGET_MS} ms`]: c.runsMeetingCpuTarget === undefined ? '–' : `${c.runsMeetingCpuTarget} of ${c.runs}`,
       'CPU ÷ sim CPU': formatSpread(c.cpuPerSimCpu, 2),
       'peak RSS MB': formatSpread(c.peakRssMb, 0),
       '÷ bound': formatSpread(c.ratioToLatencyBound, 2),
       'steady ÷ bound': formatSpread(c.steadyRatioToLatencyBound, 2),
       [`runs ≥ ${THROUGHPUT_TARGET}`]: c.runsMeetingThroughputTarget === undefined ? '–' : `${c.runsMeetingThroughputTarget} of ${c.runs}`,
       'incremental ÷ bound': formatSpread(c.incrementalRatioToLatencyBound, 2),
+      [`incremental ≥ ${INCREMENTAL_TARGET}`]: c.incrementalRunsMeetingTarget === undefined ? '–' : `${c.incrementalRunsMeetingTarget.met} of ${c.incrementalRunsMeetingTarget.of}`,
     })),
   );
   return summaries;

@@ -54,6 +54,21 @@ describe('summarizeRepeats', () => {
     expect(zero?.runsMeetingThroughputTarget).toBeUndefined();
   });
 
+  it.each([
+    { cpu: [1.42, 1.53, 1.41], met: 2 },
+    { cpu: [1.5, 1.5001], met: 1 },
+    { cpu: [1.55, 1.59, 1.57], met: 0 },
+  ])('counts the 0 ms runs at or below 1.5 ms of worker CPU per customer: $cpu → $met', ({ cpu, met }) => {
+    const [cell] = summarizeRepeats(cpu.map((cpuMsPerCustomer) => run({ latencyMs: 0, cpuMsPerCustomer })));
+    expect(cell?.runsMeetingCpuTarget).toBe(met);
+    expect(cell?.runs).toBe(cpu.length);
+  });
+
+  it('has no CPU target count for a latency cell, whatever its CPU', () => {
+    const [cell] = summarizeRepeats([run({ cpuMsPerCustomer: 1.2, ratioToLatencyBound: 0.9 })]);
+    expect(cell?.runsMeetingCpuTarget).toBeUndefined();
+  });
+
   it('summarizes the incremental ratio only over the runs that had one', () => {
     const [cell] = summarizeRepeats([
       run({ ratioToLatencyBound: 0.82, incrementalRatioToLatencyBound: 0.81 }),
@@ -62,6 +77,22 @@ describe('summarizeRepeats', () => {
     ]);
     expect(cell?.incrementalRatioToLatencyBound).toEqual({ median: 0.8, min: 0.79, max: 0.81 });
     expect(cell?.runsMeetingThroughputTarget).toBe(0);
+    // Counted over the rounds that had an incremental run: 2, not the cell's 3 runs.
+    expect(cell?.incrementalRunsMeetingTarget).toEqual({ met: 0, of: 2 });
+  });
+
+  it.each([
+    { ratios: [0.94, 1.12, 1.03], expected: { met: 3, of: 3 } },
+    { ratios: [0.9, 0.89], expected: { met: 1, of: 2 } },
+    { ratios: [0.87, 0.82], expected: { met: 0, of: 2 } },
+  ])('counts the incremental rounds at or above 0.9 of their bound: $ratios', ({ ratios, expected }) => {
+    const [cell] = summarizeRepeats(ratios.map((r) => run({ ratioToLatencyBound: 1, incrementalRatioToLatencyBound: r })));
+    expect(cell?.incrementalRunsMeetingTarget).toEqual(expected);
+  });
+
+  it('has no incremental count for a cell without incremental rounds', () => {
+    const [cell] = summarizeRepeats([run({ ratioToLatencyBound: 0.9 })]);
+    expect(cell?.incrementalRunsMeetingTarget).toBeUndefined();
   });
 });
 
