@@ -79,8 +79,8 @@ export function summarizeRepeats(runs: readonly RunFigures[]): CellSummary[] {
       spreadOf(list.map(pick).filter((v): v is number => v !== undefined && Number.isFinite(v))) ?? undefined;
     const ratio = spreadOfField((r) => r.ratioToLatencyBound);
     const steady = spreadOfField((r) => r.steadyRatioToLatencyBound);
-    const incremental = spreadOfField((r) => r.incrementalRatioToLatencyBound);
     const incrementalRatios = list.map((r) => r.incrementalRatioToLatencyBound).filter((v): v is number => v !== undefined && Number.isFinite(v));
+    const incremental = spreadOf(incrementalRatios) ?? undefined;
     return {
       customers: first.customers,
       latencyMs: first.latencyMs,
