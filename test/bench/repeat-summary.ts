@@ -75,11 +75,12 @@ export function summarizeRepeats(runs: readonly RunFigures[]): CellSummary[] {
   }
   return [...cells.values()].map((list) => {
     const first = list[0] as RunFigures;
-    const spreadOfField = (pick: (r: RunFigures) => number | undefined): Spread | undefined =>
-      spreadOf(list.map(pick).filter((v): v is number => v !== undefined && Number.isFinite(v))) ?? undefined;
+    const valuesOf = (pick: (r: RunFigures) => number | undefined): number[] =>
+      list.map(pick).filter((v): v is number => v !== undefined && Number.isFinite(v));
+    const spreadOfField = (pick: (r: RunFigures) => number | undefined): Spread | undefined => spreadOf(valuesOf(pick)) ?? undefined;
     const ratio = spreadOfField((r) => r.ratioToLatencyBound);
     const steady = spreadOfField((r) => r.steadyRatioToLatencyBound);
-    const incrementalRatios = list.map((r) => r.incrementalRatioToLatencyBound).filter((v): v is number => v !== undefined && Number.isFinite(v));
+    const incrementalRatios = valuesOf((r) => r.incrementalRatioToLatencyBound);
     const incremental = spreadOf(incrementalRatios) ?? undefined;
     return {
       customers: first.customers,
