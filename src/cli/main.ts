@@ -3,6 +3,8 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { ConfigError, ENVIRONMENT_VARIABLES } from '../config.js';
 import { CliError, EXIT, parseCustomerNumber, withApp } from './context.js';
+// For `sim --surname-variety`'s bound: the generator module alone (name lists, no servers).
+import { MAX_SURNAME_VARIETY } from '../simulators/generate.js';
 // Commands are loaded when run: the worker should not carry the web server, the simulators or the
 // evaluation tools in memory (about 20 MB of resident memory).
 const commands = {
@@ -75,6 +77,12 @@ export function buildProgram(): Command {
     .option('--customers <n>', 'generated Infosoft customers', toInteger(0), 500)
     .option('--overlap <rate>', 'share of them already in Windward', toRate, 0.3)
     .option('--seed <n>', 'random seed for generated data', toInteger(0), 1)
+    .option(
+      '--surname-variety <n>',
+      `forms each generated surname can take: itself or a compound (Nordhagen); 1 = the 80 surnames as they are, ${MAX_SURNAME_VARIETY} at most (fewer namesakes: scripts/namesakes.ts)`,
+      toInteger(1, MAX_SURNAME_VARIETY),
+      1,
+    )
     .option('--infosoft-seed <file.jsonl>', 'Infosoft customers from a JSON Lines file instead of generated ones')
     .option('--windward-seed <file.jsonl>', 'Windward customers from a JSON Lines file')
     .option('--latency-ms <ms>', 'latency added to every vendor call', toInteger(0), 0)

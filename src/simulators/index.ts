@@ -19,6 +19,8 @@ export interface StartSimulatorsOptions {
   overlap?: number;
   shipToShare?: number;
   seed?: number;
+  /** Forms each generated surname can take (see GenerateOptions). */
+  surnameVariety?: number;
   infosoftSeed?: InfosoftSeedRecord[];
   windwardSeed?: WindwardSeedRecord[];
   username?: string;
@@ -37,13 +39,14 @@ export interface Simulators {
 }
 
 /** The data the simulators generate for these options (the same seed gives the same data). */
-export function generateSimulatorData(options: Pick<StartSimulatorsOptions, 'customers' | 'overlap' | 'shipToShare' | 'seed'>): GeneratedData {
+export function generateSimulatorData(options: Pick<StartSimulatorsOptions, 'customers' | 'overlap' | 'shipToShare' | 'seed' | 'surnameVariety'>): GeneratedData {
   return generateCustomers({
     customers: options.customers ?? 500,
     overlap: options.overlap ?? 0.3,
     shipToShare: options.shipToShare ?? 0.1,
     seed: options.seed ?? 1,
     titleCodes: DEMO_TITLE_CODES,
+    ...(options.surnameVariety === undefined ? {} : { surnameVariety: options.surnameVariety }),
   });
 }
 

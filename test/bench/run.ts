@@ -17,6 +17,7 @@ import { JOB_NAMES, QUEUE_NAMES } from '../../src/queue/jobs.js';
 import { loadConfig } from '../../src/config.js';
 import { createQueues, enqueueCustomerSyncs } from '../../src/queue/queues.js';
 import { generateSimulatorData } from '../../src/simulators/index.js';
+import { MAX_SURNAME_VARIETY } from '../../src/simulators/generate.js';
 import { SteadyStateTracker } from './steady-state.js';
 import { CPU_TARGET_MS, formatSpread, INCREMENTAL_TARGET, summarizeRepeats, THROUGHPUT_TARGET, type CellSummary } from './repeat-summary.js';
 import { buildProject, CLK_TCK, readProcCpuMs, readRunQueueWaitMs, readThreadsCpuMs, SEED, splitThreadCpu, startSim, stopChild, type Sim, type ThreadCpuSplit } from './sim-process.js';
@@ -33,6 +34,9 @@ const HELP = `npm run bench -- [options]
                            worker concurrencies of the incremental run: after the backfill (at the
                            highest --concurrency) the worker is restarted with each (default: --concurrency)
   --noop-jobs N            jobs for the raw BullMQ no-op bound (default 20000)
+  --surname-variety N      forms each generated surname can take (the simulator's --surname-variety;
+                           default 1: 85 first names × 80 surnames drawn uniformly, ~16 namesakes per
+                           lookup at 100,000; 7: ~2.6, near febrl's ~2.4: scripts/namesakes.ts)
   --repeat N               run the grid N times (each cell once per round, incremental runs included)
                            and print each cell's median and range, and how many runs met 0.85 of
                            the latency bound: one run can land on either side by the machine's drift
@@ -57,6 +61,7 @@ const { values: args } = parseArgs({
     'incremental-size': { type: 'string' },
     'incremental-concurrency': { type: 'string' },
     'noop-jobs': { type: 'string' },
+    'surname-variety': { type: 'string' },
     repeat: { type: 'string' },
     profile: { type: 'boolean', default: false },
     'worker-node-flags': { type: 'string' },
@@ -81,6 +86,11 @@ const INCREMENTAL_SIZE = Number(args['incremental-size'] ?? Math.max(...SIZES));
 const INCREMENTAL_CONCURRENCIES = list(args['incremental-concurrency'], CONCURRENCIES).sort((a, b) => b - a);
 const NOOP_JOBS = Number(args['noop-jobs'] ?? (args.quick ? 5000 : 20_000));
 const WORKER_NODE_FLAGS = (args['worker-node-flags'] ?? '').split(' ').filter(Boolean);
+const SURNAME_VARIETY = Number(args['surname-variety'] ?? 1);
+if (!Number.isInteger(SURNAME_VARIETY) || SURNAME_VARIETY < 1 || SURNAME_VARIETY > MAX_SURNAME_VARIETY) {
+  console.error(`--surname-variety must be a whole number from 1 to ${MAX_SURNAME_VARIETY} (got ${args['surname-variety']})`);
+  process.exit(2);
+}
 const REPEAT = Number(args.repeat ?? 1);
 if (!Number.isInteger(REPEAT) || REPEAT < 1) {
   console.error(`--repeat must be a whole number of rounds, at least 1 (got ${args.repeat})`);
@@ -243,7 +253,7 @@ interface LinkCheck {
 
 /** The simulator's generated data, regenerated with its options, tells which record is whose twin. */
 function checkLinks(customers: number, db: Database.Database): LinkCheck {
-  const data = generateSimulatorData({ customers, seed: SEED });
+  const data = generateSimulatorData({ customers, seed: SEED, surnameVariety: SURNAME_VARIETY });
   const twinOf = new Map(data.preExisting.map((customerNumber, index) => [customerNumber, data.windward[index]?.Unique as number]));
   const seeded = new Set(data.windward.map((w) => w.Unique as number));
   const links = db.prepare("select customer_number as c, windward_unique as u from customer_link where role = 'bill_to'").all() as Array<{ c: number; u: number }>;
@@ -382,6 +392,7 @@ async function runScenario(s: Scenario, redis: Redis): Promise<ScenarioResult> {
     s.customers,
     s.latencyMs,
     args.profile ? ['--cpu-prof', `--cpu-prof-dir=${join('bench/results/profiles', `sim-${s.customers}-${s.latencyMs}-${s.concurrency}`)}`] : [],
+    SURNAME_VARIETY,
   );
   const logFd = openSync(join(dir, 'worker.log'), 'w');
   // Several worker processes split the concurrency and Windward's 32 connections between them.
@@ -816,6 +827,7 @@ async function main(): Promise<void> {
     noop[c] = await noopJobsPerSecond(redis, c, NOOP_JOBS);
     log(`raw BullMQ no-op, concurrency ${c}: ${noop[c]?.toFixed(0)} jobs/s`);
   }
+  if (SURNAME_VARIETY !== 1) log(`generated surnames: ${SURNAME_VARIETY} forms each (--surname-variety), not the default 80 as they are`);
   const results: ScenarioResult[] = [];
   // Rounds outermost: a slow stretch of the machine then spreads over the cells instead of one.
   for (let round = 1; round <= REPEAT; round += 1) {
@@ -928,7 +940,7 @@ async function main(): Promise<void> {
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(
     out,
-    `${JSON.stringify({ startedAt, machine: { cores: cpus().length, cpu: cpus()[0]?.model, memoryGb: totalmem() / 2 ** 30, node: process.versions.node }, noopJobsPerSecond: noop, results, ...(repeatSummary ? { repeatSummary } : {}) }, null, 2)}\n`,
+    `${JSON.stringify({ startedAt, machine: { cores: cpus().length, cpu: cpus()[0]?.model, memoryGb: totalmem() / 2 ** 30, node: process.versions.node }, noopJobsPerSecond: noop, surnameVariety: SURNAME_VARIETY, results, ...(repeatSummary ? { repeatSummary } : {}) }, null, 2)}\n`,
   );
   console.log(`wrote ${out}`);
 }

@@ -27,8 +27,9 @@ export function buildProject(): void {
  * Both simulators in one child process (the built CLI: run `npm run build` first). `nodeFlags` go
  * before the script (e.g. --cpu-prof).
  */
-export async function startSim(customers: number, latencyMs: number, nodeFlags: readonly string[] = []): Promise<Sim> {
-  const child = spawn(process.execPath, [...nodeFlags, 'dist/cli/main.js', 'sim', '--customers', String(customers), '--latency-ms', String(latencyMs), '--seed', String(SEED)], {
+export async function startSim(customers: number, latencyMs: number, nodeFlags: readonly string[] = [], surnameVariety = 1): Promise<Sim> {
+  const simArgs = ['--customers', String(customers), '--latency-ms', String(latencyMs), '--seed', String(SEED), '--surname-variety', String(surnameVariety)];
+  const child = spawn(process.execPath, [...nodeFlags, 'dist/cli/main.js', 'sim', ...simArgs], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, WINDWARD_PASSWORD: 'simulator', NODE_ENV: 'bench', LOG_LEVEL: 'warn' },
   });

@@ -10,6 +10,7 @@ export interface SimOptions {
   customers: number;
   overlap: number;
   seed: number;
+  surnameVariety: number;
   infosoftSeed?: string;
   windwardSeed?: string;
   latencyMs: number;
@@ -27,6 +28,7 @@ export async function runSim(options: SimOptions): Promise<number> {
     customers: options.customers,
     overlap: options.overlap,
     seed: options.seed,
+    surnameVariety: options.surnameVariety,
     infosoftSeed: options.infosoftSeed ? await readInfosoftSeedFile(options.infosoftSeed) : undefined,
     windwardSeed: options.windwardSeed ? await readWindwardSeedFile(options.windwardSeed) : undefined,
     username: windward.username,
