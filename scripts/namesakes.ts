@@ -15,12 +15,11 @@ import { parseArgs } from 'node:util';
 import { meanNamesakes } from '../src/evaluation/namesakes.js';
 import { matchParamsSchema, type MatchRecord } from '../src/match/index.js';
 import { generateSimulatorData } from '../src/simulators/index.js';
-import { loadDataset } from '../test/bench/datasets.js';
-import { buildRecord } from '../test/unit/match/fixtures.js';
+import { emptyRecord, loadDataset } from '../test/bench/datasets.js';
 
 function simulatorRecords(customers: number, surnameVariety: number): MatchRecord[] {
   return generateSimulatorData({ customers, seed: 1, surnameVariety }).infosoft.map((c) =>
-    buildRecord({ id: String(c.CustomerNumber), firstName: c.FirstName, lastName: c.LastName }),
+    ({ ...emptyRecord(String(c.CustomerNumber)), firstName: c.FirstName, lastName: c.LastName }),
   );
 }
 
@@ -30,7 +29,10 @@ const SURNAME_VARIETY_LIKE_FEBRL = 7;
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { sizes: { type: 'string', default: '20000,100000' } } });
   const sizes = values.sizes.split(',').map(Number);
-  if (sizes.some((n) => !Number.isSafeInteger(n) || n < 2)) throw new Error(`--sizes: whole numbers of at least 2, got ${values.sizes}`);
+  if (sizes.some((n) => !Number.isSafeInteger(n) || n < 2)) {
+    console.error(`--sizes must be whole numbers of at least 2, separated by commas (got ${values.sizes})`);
+    process.exit(2);
+  }
   const params = matchParamsSchema.parse(JSON.parse(await readFile('config/matching.json', 'utf8')));
   const rows: Record<string, string>[] = [];
   for (const variety of [1, SURNAME_VARIETY_LIKE_FEBRL]) {

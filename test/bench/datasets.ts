@@ -28,7 +28,8 @@ export interface DatasetFiles {
   incomingPath: string;
 }
 
-function emptyRecord(id: string): MatchRecord {
+/** A person record with every field empty, for converters to fill in. */
+export function emptyRecord(id: string): MatchRecord {
   return {
     id,
     kind: 'person',
