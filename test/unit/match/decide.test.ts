@@ -29,6 +29,9 @@ describe('decide()', () => {
     ['same name and address, different birth date', { birthDate: '2010-01-02', phones: [], email: '' }, 'review'],
     ['spouse: other first name, same address, phone and e-mail', { firstName: 'Ola', birthDate: '' }, 'review'],
     ['twin: other first name, same birth date and address', { firstName: 'Kristin', phones: [], email: '' }, 'review'],
+    ['misspelled surname, same phone and e-mail', { lastName: 'Nordman' }, 'link'],
+    ['misspelled surname, same address, new phone, same e-mail', { lastName: 'Nordman', phones: ['98765432'] }, 'link'],
+    ['similar surname at the same address, different phone and e-mail', { lastName: 'Nordman', phones: ['98765432'], email: 'kn@online.no', birthDate: '' }, 'review'],
     ['namesake elsewhere, different phone and e-mail', { street: 'Storgata', houseNumber: '1', entrance: '', postalCode: '7010', city: 'Trondheim', phones: ['98765432'], email: 'kn@online.no', birthDate: '' }, 'create'],
     ['someone else entirely', { firstName: 'Per', lastName: 'Olsen', street: 'Kirkeveien', houseNumber: '2', entrance: '', postalCode: '5003', city: 'Bergen', phones: ['45454545'], email: 'per@olsen.no', birthDate: '1950-01-01' }, 'create'],
   ])('%s → %s', (_label, change, expected) => {
@@ -130,6 +133,23 @@ describe('blockingKeys()', () => {
     const other = buildRecord({ id: 'X', firstName: 'Per', lastName: 'Olsen', postalCode: '5003', street: 'Kirkeveien', houseNumber: '2', phones: ['45454545'], email: 'per@olsen.no', birthDate: '1950-01-01' });
     const stored = new Set(blockingKeys(kari, params));
     expect(blockingKeys(other, params).filter((k) => stored.has(k))).toEqual([]);
+  });
+});
+
+describe('compound surnames sharing a prefix', () => {
+  // The benchmark's --surname-variety 7 data: a shop-only customer and a new subscriber at one
+  // address, first names equal, surnames Jaro–Winkler-similar by their common beginning.
+  const shopOnly = buildRecord({ id: 'W30758', firstName: 'Unni', lastName: 'Storeriksen', street: 'Fjellveien', houseNumber: '48', postalCode: '1337', city: 'SANDVIKA', phones: ['97513257'], email: 'unni.storeriksen900757@shop.example.no' });
+  const subscriber = { ...shopOnly, id: 'I117772', lastName: 'Storiversen', entrance: 'A', phones: ['40349692'], email: 'unni.storiversen117772@example.no' };
+
+  it('are never linked when neither phone nor e-mail agrees', () => {
+    const decision = decide(subscriber, [shopOnly], params, context);
+    expect(decision.kind).toBe('review');
+    expect(decision.kind === 'review' && decision.reason).toContain('similar surname with different e-mail and phone');
+  });
+
+  it('are linked when the phone agrees', () => {
+    expect(decide({ ...subscriber, phones: shopOnly.phones }, [shopOnly], params, context).kind).toBe('link');
   });
 });
 
