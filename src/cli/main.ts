@@ -3,8 +3,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { ConfigError, ENVIRONMENT_VARIABLES } from '../config.js';
 import { CliError, EXIT, parseCustomerNumber, withApp } from './context.js';
-// For `sim --surname-variety`'s bound: the generator module alone (name lists, no servers).
-import { MAX_SURNAME_VARIETY } from '../simulators/generate.js';
+import { MAX_SURNAME_VARIETY } from '../simulators/surname-variety.js';
 // Commands are loaded when run: the worker should not carry the web server, the simulators or the
 // evaluation tools in memory (about 20 MB of resident memory).
 const commands = {

@@ -2,6 +2,7 @@
 // already present in Windward under a slightly different spelling, some with a separate delivery
 // address for a second title. Same seed → same data.
 import { createPrng } from '../evaluation/prng.js';
+import { isSurnameVariety, MAX_SURNAME_VARIETY, SURNAME_PREFIXES } from './surname-variety.js';
 import type { InfosoftSeedAddress, InfosoftSeedRecord } from './infosoft/seed-record.js';
 import type { WindwardSeedRecord } from './windward/seed-record.js';
 
@@ -17,12 +18,6 @@ const LAST_NAMES = [
   'Østby', 'Ødegård', 'Aasen', 'Solberg', 'Bakke', 'Moen', 'Berg-Hansen', 'Fjærli', 'Kvåle', 'Grønli', 'Tveit',
   'Bjerke', 'Nygård', 'Lunde', 'Aune', 'Rønning', 'Fossum', 'Halvorsen', 'Sandvik', 'Myklebust', 'Hovland', 'Kleppe', 'Sørensen', 'Vik', 'Brekke', 'Iversen', 'Rasmussen', 'Næss', 'Birkeland', 'Engen', 'Aasland', 'Haugland', 'Tangen', 'Husby', 'Moe', 'Jacobsen', 'Gundersen', 'Solheim', 'Ødegaard', 'Bøe', 'Knutsen', 'Strand', 'Holm', 'Rød', 'Thorsen', 'Våge', 'Ulvestad', 'Lyngstad', 'Skjærvø', 'Gjerde', 'Hellesøy', 'Wold', 'Amundsen', 'Torkildsen', 'Mjøs', 'Furu', 'Riise', 'Eide', 'Øien',
 ];
-// Farm-name prefixes for compound surnames (Nordhagen, Sørberg): with --surname-variety the drawn
-// surname takes one of these forms, so fewer customers share a full name.
-const SURNAME_PREFIXES = ['Nord', 'Sør', 'Øst', 'Vest', 'Stor', 'Lille', 'Ny', 'Øvre', 'Nedre', 'Mel', 'Sol', 'Fjell', 'Bjørk', 'Eike', 'Lind'];
-/** The most forms a surname can take: itself and one compound per prefix. */
-export const MAX_SURNAME_VARIETY = SURNAME_PREFIXES.length + 1;
-
 const STREETS = [
   'Østensjøveien', 'Storgata', 'Kirkegata', 'Bygdøy allé', 'Sørkedalsveien', 'Trondheimsveien', 'Møllergata',
   'Ålesundgata', 'Fjellveien', 'Skovveien', 'Bjørnstjerne Bjørnsons gate', 'Kongens gate', 'Sjøgata', 'Strandvegen',
@@ -91,7 +86,7 @@ export function generateCustomers(options: GenerateOptions): GeneratedData {
   const random = createPrng(options.seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
   const variety = options.surnameVariety ?? 1;
-  if (!Number.isInteger(variety) || variety < 1 || variety > MAX_SURNAME_VARIETY) {
+  if (!isSurnameVariety(variety)) {
     throw new RangeError(`surnameVariety must be a whole number from 1 to ${MAX_SURNAME_VARIETY}, got ${variety}`);
   }
   // At variety 1 no extra number is drawn: the default data stays what it always was for a seed.

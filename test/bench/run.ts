@@ -17,7 +17,7 @@ import { JOB_NAMES, QUEUE_NAMES } from '../../src/queue/jobs.js';
 import { loadConfig } from '../../src/config.js';
 import { createQueues, enqueueCustomerSyncs } from '../../src/queue/queues.js';
 import { generateSimulatorData } from '../../src/simulators/index.js';
-import { MAX_SURNAME_VARIETY } from '../../src/simulators/generate.js';
+import { isSurnameVariety, MAX_SURNAME_VARIETY } from '../../src/simulators/surname-variety.js';
 import { SteadyStateTracker } from './steady-state.js';
 import { CPU_TARGET_MS, formatSpread, INCREMENTAL_TARGET, summarizeRepeats, THROUGHPUT_TARGET, type CellSummary } from './repeat-summary.js';
 import { buildProject, CLK_TCK, readProcCpuMs, readRunQueueWaitMs, readThreadsCpuMs, SEED, splitThreadCpu, startSim, stopChild, type Sim, type ThreadCpuSplit } from './sim-process.js';
@@ -87,7 +87,7 @@ const INCREMENTAL_CONCURRENCIES = list(args['incremental-concurrency'], CONCURRE
 const NOOP_JOBS = Number(args['noop-jobs'] ?? (args.quick ? 5000 : 20_000));
 const WORKER_NODE_FLAGS = (args['worker-node-flags'] ?? '').split(' ').filter(Boolean);
 const SURNAME_VARIETY = Number(args['surname-variety'] ?? 1);
-if (!Number.isInteger(SURNAME_VARIETY) || SURNAME_VARIETY < 1 || SURNAME_VARIETY > MAX_SURNAME_VARIETY) {
+if (!isSurnameVariety(SURNAME_VARIETY)) {
   console.error(`--surname-variety must be a whole number from 1 to ${MAX_SURNAME_VARIETY} (got ${args['surname-variety']})`);
   process.exit(2);
 }

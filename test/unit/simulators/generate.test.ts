@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { meanNamesakes } from '../../../src/evaluation/namesakes.js';
-import { generateCustomers, MAX_SURNAME_VARIETY, type GenerateOptions } from '../../../src/simulators/generate.js';
+import { generateCustomers, type GenerateOptions } from '../../../src/simulators/generate.js';
+import { MAX_SURNAME_VARIETY } from '../../../src/simulators/surname-variety.js';
 import { buildRecord, loadParams } from '../match/fixtures.js';
 
 const base: GenerateOptions = { customers: 3000, overlap: 0.3, shipToShare: 0.1, seed: 7, titleCodes: ['IT', 'AP'] };
