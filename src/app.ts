@@ -16,6 +16,7 @@ import { cacheStatements } from './store/statement-cache.js';
 import { inImmediateTransaction } from './store/transactions.js';
 import { createWriteBatch, writerFor, type WriteBatch } from './store/write-batch.js';
 import { listLinkedCustomerNumbers } from './store/links.js';
+import { pruneExpiredSyncLog } from './store/sync-log.js';
 import { recordDeadLetter, resolveDeadLettersOf } from './store/dead-letters.js';
 import { deletePlannedMove, listPlannedMoves, savePlannedMove } from './store/planned-moves.js';
 import { createMatcherLookup } from './sync/find-existing.js';
@@ -49,6 +50,8 @@ export interface App {
   /** Refreshes the Windward mirror once, then starts consuming jobs. */
   startWorkers(): Promise<SyncWorkers>;
   refreshMirror(): Promise<{ customers: number; removed: number }>;
+  /** Deletes the sync log's expired routine entries (SYNC_LOG_RETENTION); the worker runs it on a schedule. */
+  pruneSyncLog(): Promise<{ removed: number }>;
   enqueueCustomer(customerNumber: number, reason: string): Promise<string>;
   discoverCustomers(): Promise<number[]>;
   close(): Promise<void>;
@@ -204,6 +207,16 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
       now,
       ...(config.sync.directions === 'both' ? { onFiled: queueWindwardEdits } : {}),
     });
+  const runSyncLogPrune = async () => {
+    if (config.sync.logRetention <= 0) return { removed: 0 };
+    const removed = await pruneExpiredSyncLog(db, {
+      before: new Date(now().getTime() - config.sync.logRetention),
+      write,
+      yieldTurn: () => batch?.flush() ?? new Promise<void>((resolve) => setImmediate(resolve)),
+    });
+    if (removed > 0) logger.info({ removed, retentionMs: config.sync.logRetention }, 'expired sync-log entries deleted');
+    return { removed };
+  };
   let workers: SyncWorkers | null = null;
   let metricsServer: MetricsServer | null = null;
   return {
@@ -219,6 +232,7 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
     writeBatch: batch,
     metrics,
     refreshMirror: runMirrorRefresh,
+    pruneSyncLog: runSyncLogPrune,
     enqueueCustomer,
     discoverCustomers: () => listDiscoverableCustomers({ infosoft, now }, listLinkedCustomerNumbers(db)),
     async startWorkers() {
@@ -266,6 +280,7 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
           },
           poll: () => committed(pollChanges({ infosoft, cursors, scheduler, overlapMs: config.sync.feedOverlap, now })),
           refreshMirror: () => committed(runMirrorRefresh()),
+          pruneSyncLog: () => committed(runSyncLogPrune()),
           applyMove: async (customerNumber) => ({ jobId: await enqueueCustomer(customerNumber, 'move') }),
           onGaveUp: (customerNumber, jobId, failure, attempts) => {
             metrics.countOutcome('failed');

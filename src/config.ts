@@ -90,6 +90,9 @@ const configSchema = z.object({
     circuitProbeEvery: duration,
     mirrorRefreshEvery: duration,
     mirrorPageSize: z.coerce.number().int().min(1).max(10_000),
+    /** Routine sync-log entries older than this are deleted; 0 keeps them all (store/sync-log.ts). */
+    logRetention: duration,
+    logPruneEvery: duration.pipe(z.number().positive()),
     /** The worker runs the Infosoft and Windward clients in a thread of their own (src/remote-thread). */
     clientThread: z.union([z.boolean(), z.stringbool()]),
   }),
@@ -124,6 +127,7 @@ const ENV_KEYS: Record<string, string> = {
   POLL_EVERY: 'sync.pollEvery',
   SYNC_DIRECTIONS: 'sync.directions',
   SYNC_CLIENT_THREAD: 'sync.clientThread',
+  SYNC_LOG_RETENTION: 'sync.logRetention',
 };
 
 /** Every environment variable customer-sync reads, for --help texts and .env.example checks. */

@@ -8,6 +8,8 @@ export const JOB_NAMES = {
   syncCustomer: 'sync-customer',
   poll: 'poll-changes',
   refreshMirror: 'refresh-mirror',
+  /** Deletes expired routine entries of the sync log (SYNC_LOG_RETENTION). */
+  pruneSyncLog: 'prune-sync-log',
   /** Delayed until a future-dated Infosoft move takes effect; then queues a sync of the customer. */
   applyMove: 'apply-move',
 } as const;

@@ -96,6 +96,17 @@ export async function upsertMirrorRefreshSchedule(queue: Queue, everyMs: number)
   await queue.upsertJobScheduler('refresh-windward-mirror', { every: everyMs }, { name: JOB_NAMES.refreshMirror, data: {} });
 }
 
+const SYNC_LOG_PRUNE_SCHEDULER = 'prune-sync-log';
+
+/** Expired sync-log entries are deleted on a schedule; with no retention (0) the schedule is removed. */
+export async function upsertSyncLogPruneSchedule(queue: Queue, retentionMs: number, everyMs: number): Promise<void> {
+  if (retentionMs <= 0) {
+    await queue.removeJobScheduler(SYNC_LOG_PRUNE_SCHEDULER);
+    return;
+  }
+  await queue.upsertJobScheduler(SYNC_LOG_PRUNE_SCHEDULER, { every: everyMs }, { name: JOB_NAMES.pruneSyncLog, data: {} });
+}
+
 export interface QueueCounts {
   waiting: number;
   active: number;

@@ -12,6 +12,7 @@ export interface WorkerHandlers {
   syncCustomer(customerNumber: number, jobId: string): Promise<{ action: string }>;
   poll(): Promise<{ enqueued: number }>;
   refreshMirror(): Promise<{ customers: number; removed: number }>;
+  pruneSyncLog(): Promise<{ removed: number }>;
   applyMove(customerNumber: number): Promise<{ jobId: string }>;
   /** Called once when a customer's job has failed for good (retries exhausted or permanent). */
   onGaveUp(customerNumber: number, jobId: string, failure: JobFailure, attempts: number): void;
@@ -114,6 +115,7 @@ export function startWorkers(options: StartWorkersOptions): SyncWorkers {
       try {
         if (job.name === JOB_NAMES.poll) return await handlers.poll();
         if (job.name === JOB_NAMES.refreshMirror) return await handlers.refreshMirror();
+        if (job.name === JOB_NAMES.pruneSyncLog) return await handlers.pruneSyncLog();
         if (job.name === JOB_NAMES.applyMove) {
           const payload = applyMovePayload.safeParse(job.data);
           if (!payload.success) throw new UnrecoverableError('invalid apply-move payload');

@@ -59,10 +59,15 @@ export const syncLog = sqliteTable(
     action: text('action').notNull(),
     windwardUnique: integer('windward_unique'),
     reason: text('reason').notNull(),
-    /** JSON: matcher evidence, truncated field names, error codes. Never personal data. */
+    /** JSON: matcher evidence (normalized name values among it), error codes. Stays in this database: never logged. */
     details: text('details'),
   },
-  (table) => [index('sync_log_customer').on(table.customerNumber, table.id), index('sync_log_at').on(table.at)],
+  (table) => [
+    index('sync_log_customer').on(table.customerNumber, table.id),
+    index('sync_log_at').on(table.at),
+    // Pruning finds expired routine entries without reading past the decisions that stay.
+    index('sync_log_action_at').on(table.action, table.at),
+  ],
 );
 
 /**

@@ -4,10 +4,26 @@ import type { Db } from './db.js';
 import { preparedPerDatabase } from './prepared.js';
 import { syncLog } from './schema.js';
 
+/**
+ * Outcomes that repeat for as long as a customer exists: a sync that found nothing to write, or
+ * wrote Infosoft's changes to the customer it is linked to. They expire (SYNC_LOG_RETENTION); the
+ * decisions (created, linked, review, failed) stay, one or a few per customer, so `explain` can
+ * always say why a customer is linked to the record it is.
+ */
+export const ROUTINE_ACTIONS = ['unchanged', 'updated'] as const;
+
+/**
+ * A bounded batch of expired routine entries: params `before` (ISO time), `limit`. Exported so a
+ * test can check its plan: it reads the index on (action, at), never the decisions that stay.
+ */
+export const PRUNE_ROUTINE_SQL = `delete from sync_log where id in
+  (select id from sync_log where action in (${ROUTINE_ACTIONS.map((a) => `'${a}'`).join(', ')}) and at < ? limit ?)`;
+
 const statements = preparedPerDatabase((sqlite) => ({
   append: sqlite.prepare<[string, number | null, string | null, string, number | null, string, string | null]>(
     'insert into sync_log (at, customer_number, job_id, action, windward_unique, reason, details) values (?, ?, ?, ?, ?, ?, ?)',
   ),
+  pruneRoutine: sqlite.prepare<[string, number]>(PRUNE_ROUTINE_SQL),
 }));
 
 export interface SyncLogEntry {
@@ -40,6 +56,36 @@ export function appendSyncLog(db: Db, input: AppendSyncLogInput, now: Date = new
     input.reason,
     input.details === undefined ? null : JSON.stringify(input.details),
   );
+}
+
+/**
+ * Deletes at most `limit` routine entries logged before `before`, oldest first; returns how many.
+ * The caller repeats it until fewer come back, yielding in between: one batch is one short write.
+ */
+export function pruneSyncLog(db: Db, before: Date, limit: number): number {
+  return statements(db).pruneRoutine.run(before.toISOString(), limit).changes;
+}
+
+export interface PruneSyncLogOptions {
+  /** Routine entries logged before this are deleted. */
+  before: Date;
+  /** How a batch is written: the worker's group commit, or a commit of its own. */
+  write: <T>(work: () => T) => T;
+  /** Resolves once other work had its turn (and, in the worker, the batch is committed). */
+  yieldTurn: () => Promise<void>;
+  batchSize?: number;
+}
+
+/** Deletes every expired routine entry, one bounded batch per write; returns how many. */
+export async function pruneExpiredSyncLog(db: Db, options: PruneSyncLogOptions): Promise<number> {
+  const batchSize = options.batchSize ?? 5_000;
+  let removed = 0;
+  for (;;) {
+    const n = options.write(() => pruneSyncLog(db, options.before, batchSize));
+    removed += n;
+    if (n < batchSize) return removed;
+    await options.yieldTurn();
+  }
 }
 
 function toEntry(row: typeof syncLog.$inferSelect): SyncLogEntry {

@@ -18,6 +18,7 @@ import { loadConfig } from '../../src/config.js';
 import { createQueues, enqueueCustomerSyncs } from '../../src/queue/queues.js';
 import { generateSimulatorData } from '../../src/simulators/index.js';
 import { isSurnameVariety, MAX_SURNAME_VARIETY } from '../../src/simulators/surname-variety.js';
+import { formatLargestTables, measureDatabase, type DatabaseSize } from './database-size.js';
 import { SteadyStateTracker } from './steady-state.js';
 import { CPU_TARGET_MS, formatSpread, INCREMENTAL_TARGET, summarizeRepeats, THROUGHPUT_TARGET, type CellSummary } from './repeat-summary.js';
 import { buildProject, CLK_TCK, readProcCpuMs, readRunQueueWaitMs, readThreadsCpuMs, SEED, splitThreadCpu, startSim, stopChild, type Sim, type ThreadCpuSplit } from './sim-process.js';
@@ -312,6 +313,8 @@ interface ScenarioResult {
     runQueueWait: { workerMain: number | null; simulatorMain: number | null };
   };
   redis: { usedMemoryMb: number; prefixKeys: number; prefixMb: number };
+  /** The SQLite file after the run (customers counts the whole database, earlier runs' included). */
+  database: DatabaseSize;
   /** Links checked against the generated data: every pre-existing twin linked to its own customer. */
   links: LinkCheck;
   /** Matcher lookups that waited for another job deciding a customer with a shared blocking key. */
@@ -577,6 +580,7 @@ async function runScenario(s: Scenario, redis: Redis): Promise<ScenarioResult> {
         runQueueWait,
       },
       redis: await redisMemory(redis, prefix),
+      database: measureDatabase(db, s.customers),
       links: checkLinks(s.customers, db),
       matchGateWaits: callsAfter.matchGateWaits - callsBefore.matchGateWaits,
       remoteCalls: {
@@ -605,6 +609,7 @@ async function runScenario(s: Scenario, redis: Redis): Promise<ScenarioResult> {
       `  worker I/O per customer: ${result.io.readCallsPerCustomer.toFixed(1)} reads, ${result.io.writeCallsPerCustomer.toFixed(1)} writes (system calls), ${result.io.kbWrittenPerCustomer.toFixed(1)} kB written; ` +
         `${result.io.sqliteCommitsPerCustomer.toFixed(2)} SQLite commits, ${result.io.sqliteWritesPerCommit.toFixed(1)} writes per commit`,
     );
+    log(`  SQLite: ${result.database.mb.toFixed(0)} MB, ${result.database.kbPerCustomer.toFixed(1)} kB per customer (MB by table with its indexes: ${formatLargestTables(result.database)})`);
     log(`  links: ${JSON.stringify(result.links)}; lookups that waited for a similar customer's decision: ${result.matchGateWaits}`);
     const st = result.steadyState;
     if (st) {
@@ -886,6 +891,7 @@ async function main(): Promise<void> {
       'waiting for a core % (worker/sim main)': `${pct(r.others.runQueueWait.workerMain)}/${pct(r.others.runQueueWait.simulatorMain)}`,
       'peak RSS MB': fmt(r.worker.peakRssMb),
       'Redis MB (ours)': fmt(r.redis.prefixMb, 1),
+      'SQLite MB': fmt(r.database.mb),
       'no-op jobs/s': fmt(r.noopJobsPerSecond),
       '÷ no-op': fmt(r.ratioToNoop, 2),
       'latency bound': fmt(r.latencyBound),

@@ -59,6 +59,18 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ env: { SYNC_CLIENT_THREAD: 'sometimes' } })).toThrow(/sync\.clientThread \(SYNC_CLIENT_THREAD\)/);
   });
 
+  it.each<{ value: string | undefined; expectedMs: number }>([
+    { value: undefined, expectedMs: 180 * 86_400_000 },
+    { value: '720h', expectedMs: 30 * 86_400_000 },
+    { value: '0', expectedMs: 0 },
+  ])('SYNC_LOG_RETENTION=$value keeps routine sync-log entries for $expectedMs ms', ({ value, expectedMs }) => {
+    expect(loadConfig({ env: value === undefined ? {} : { SYNC_LOG_RETENTION: value } }).sync.logRetention).toBe(expectedMs);
+  });
+
+  it('refuses a SYNC_LOG_RETENTION that is not a duration, naming the variable', () => {
+    expect(() => loadConfig({ env: { SYNC_LOG_RETENTION: 'forever' } })).toThrow(/sync\.logRetention \(SYNC_LOG_RETENTION\)/);
+  });
+
   it('applies the NODE_ENV profile and explicit overrides last', () => {
     const config = loadConfig({ env: { NODE_ENV: 'test', LOG_LEVEL: 'debug' }, overrides: { sync: { attempts: 9 } } });
     expect(config.sync.backoff).toBe(50); // from config/test.json
