@@ -59,7 +59,8 @@ export function appendSyncLog(db: Db, input: AppendSyncLogInput, now: Date = new
 }
 
 /**
- * Deletes at most `limit` routine entries logged before `before`, oldest first; returns how many.
+ * Deletes at most `limit` routine entries logged before `before` (in the index's order: by action,
+ * then oldest first); returns how many.
  * The caller repeats it until fewer come back, yielding in between: one batch is one short write.
  */
 export function pruneSyncLog(db: Db, before: Date, limit: number): number {
