@@ -112,7 +112,7 @@ export function buildProgram(): Command {
 
   program
     .command('status')
-    .description('queue counts and dead letters')
+    .description('queue counts, open dead letters, the database in use (MB) and the sync log\'s length')
     .option('--json', 'print one JSON document on stdout')
     .action(async (options) => {
       exitCode = await withApp(async (app) => (await commands.status()).runStatus(app, options));

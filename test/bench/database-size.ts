@@ -2,6 +2,7 @@
 // (each table with its indexes). Read through the bench's own connection, so the WAL's committed
 // pages count as well. dbstat reads every page: call it once, after the measured run.
 import type Database from 'better-sqlite3';
+import { readUsedBytes } from '../../src/store/database-size.js';
 
 export interface DatabaseSize {
   mb: number;
@@ -11,8 +12,7 @@ export interface DatabaseSize {
 }
 
 export function measureDatabase(db: Database.Database, customers: number): DatabaseSize {
-  const pageSize = db.pragma('page_size', { simple: true }) as number;
-  const pages = (db.pragma('page_count', { simple: true }) as number) - (db.pragma('freelist_count', { simple: true }) as number);
+  const used = readUsedBytes(db);
   const tableOf = new Map(
     (db.prepare("select name, tbl_name as tableName from sqlite_schema where type in ('table', 'index')").all() as Array<{ name: string; tableName: string }>).map(
       (row) => [row.name, row.tableName],
@@ -24,7 +24,7 @@ export function measureDatabase(db: Database.Database, customers: number): Datab
     bytes.set(table, (bytes.get(table) ?? 0) + row.bytes);
   }
   const byTableMb = Object.fromEntries([...bytes].sort((a, b) => b[1] - a[1]).map(([table, b]) => [table, Number((b / 1e6).toFixed(1))]));
-  return { mb: (pages * pageSize) / 1e6, kbPerCustomer: (pages * pageSize) / 1024 / Math.max(1, customers), byTableMb };
+  return { mb: used / 1e6, kbPerCustomer: used / 1024 / Math.max(1, customers), byTableMb };
 }
 
 /** The largest tables as "sync_log 84, customer_link 72, …" (MB). */
