@@ -313,7 +313,7 @@ interface ScenarioResult {
     runQueueWait: { workerMain: number | null; simulatorMain: number | null };
   };
   redis: { usedMemoryMb: number; prefixKeys: number; prefixMb: number };
-  /** The SQLite file after the run (customers counts the whole database, earlier runs' included). */
+  /** The run's SQLite file after the backfill; per customer is per synced Infosoft customer (the mirror's shop-only ones add to the size). */
   database: DatabaseSize;
   /** Links checked against the generated data: every pre-existing twin linked to its own customer. */
   links: LinkCheck;
