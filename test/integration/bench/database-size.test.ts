@@ -35,7 +35,7 @@ describe('measureDatabase', () => {
 
 describe('formatLargestTables', () => {
   const size = (byTableMb: Record<string, number>): DatabaseSize => ({ mb: 0, kbPerCustomer: 0, byTableMb });
-  it.each([
+  it.each<{ byTableMb: Record<string, number>; count: number; expected: string }>([
     { byTableMb: { sync_log: 94.4, customer_link: 77.2 }, count: 5, expected: 'sync_log 94, customer_link 77' },
     { byTableMb: { a: 12, b: 9.94, c: 0.04 }, count: 5, expected: 'a 12, b 9.9, c 0.0' },
     { byTableMb: { a: 3, b: 2, c: 1 }, count: 2, expected: 'a 3.0, b 2.0' },
