@@ -22,6 +22,7 @@ import { formatLargestTables, measureDatabase, type DatabaseSize } from './datab
 import { SteadyStateTracker } from './steady-state.js';
 import { CPU_TARGET_MS, formatSpread, INCREMENTAL_TARGET, summarizeRepeats, THROUGHPUT_TARGET, type CellSummary } from './repeat-summary.js';
 import { buildProject, CLK_TCK, readProcCpuMs, readRunQueueWaitMs, readThreadsCpuMs, SEED, splitThreadCpu, startSim, stopChild, type Sim, type ThreadCpuSplit } from './sim-process.js';
+import { parseProcfileCommand, type ProcfileCommand } from './procfile.js';
 
 const HELP = `npm run bench -- [options]
   --sizes 20000,100000     customers per backfill (default 20000; 100k adds ~25 min per cell on 2 cores)
@@ -110,14 +111,10 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 // ---------- child processes ----------
 
-/** The node arguments of a Procfile process: the worker is measured as production runs it (heap flags included). */
-function procfileCommand(name: string): string[] {
-  const line = readFileSync('Procfile', 'utf8').split('\n').find((l) => l.startsWith(`${name}:`));
-  const words = line?.slice(name.length + 1).trim().split(/\s+/) ?? [];
-  if (words[0] !== 'node') throw new Error(`Procfile: no "${name}: node ..." line`);
-  return words.slice(1);
+/** A Procfile process's command: the worker is measured as production runs it (environment and heap flags included). */
+function procfileCommand(name: string): ProcfileCommand {
+  return parseProcfileCommand(readFileSync('Procfile', 'utf8'), name);
 }
-
 
 /** Customers/s with every core busy all the time, at `cpuMsPerCustomer` of the whole machine's CPU. */
 function cpuBoundOf(cpuMsPerCustomer: number): number {
@@ -410,11 +407,13 @@ async function runScenario(s: Scenario, redis: Redis): Promise<ScenarioResult> {
           // thread id) keep the two profiles apart; thread 0 is the main thread.
           ['--cpu-prof', `--cpu-prof-dir=${join('bench/results/profiles', `worker-${s.customers}-${s.latencyMs}-${concurrency}-${index}`)}`]
         : [];
-      return spawn(process.execPath, [...WORKER_NODE_FLAGS, ...profileArgs, ...procfileCommand('worker')], {
+      const worker = procfileCommand('worker');
+      return spawn(process.execPath, [...WORKER_NODE_FLAGS, ...profileArgs, ...worker.nodeArgs], {
         // V8's traces (--trace-gc) go to stdout: into the worker log beside its JSON lines.
         stdio: ['ignore', WORKER_NODE_FLAGS.length > 0 ? logFd : 'ignore', logFd],
         env: {
           ...process.env,
+          ...worker.env,
           NODE_ENV: 'bench',
           REDIS_URL,
           QUEUE_PREFIX: prefix,

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { parseProcfileCommand } from '../../bench/procfile.js';
+
+describe('parseProcfileCommand (the bench starts the worker as the Procfile does)', () => {
+  it.each([
+    {
+      line: 'worker: node dist/cli/main.js worker',
+      expected: { env: {}, nodeArgs: ['dist/cli/main.js', 'worker'] },
+    },
+    {
+      line: 'worker: MALLOC_ARENA_MAX=2 node --max-old-space-size=160 dist/cli/main.js worker',
+      expected: { env: { MALLOC_ARENA_MAX: '2' }, nodeArgs: ['--max-old-space-size=160', 'dist/cli/main.js', 'worker'] },
+    },
+    {
+      line: 'worker:   A=1 B_2=x   node   main.js',
+      expected: { env: { A: '1', B_2: 'x' }, nodeArgs: ['main.js'] },
+    },
+    {
+      // After node, an assignment is an argument, not the environment.
+      line: 'worker: node A=1 main.js',
+      expected: { env: {}, nodeArgs: ['A=1', 'main.js'] },
+    },
+  ])('$line', ({ line, expected }) => {
+    expect(parseProcfileCommand(`web: node web.js\n${line}\n`, 'worker')).toEqual(expected);
+  });
+
+  it.each([
+    ['no such process', 'web: node web.js', 'worker'],
+    ['not started by node', 'worker: bun main.js', 'worker'],
+    ['a word that is not an assignment before node', 'worker: env A=1 node main.js', 'worker'],
+  ])('refuses %s', (_why, procfile, name) => {
+    expect(() => parseProcfileCommand(procfile, name)).toThrow(/Procfile/);
+  });
+
+  it("reads the repository's own Procfile: the worker runs node with its heap flags", () => {
+    const worker = parseProcfileCommand(readFileSync(new URL('../../../Procfile', import.meta.url), 'utf8'), 'worker');
+    expect(worker.nodeArgs.slice(-2)).toEqual(['dist/cli/main.js', 'worker']);
+    expect(worker.nodeArgs.some((a) => a.startsWith('--max-old-space-size='))).toBe(true);
+  });
+});
