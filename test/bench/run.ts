@@ -22,7 +22,7 @@ import { formatLargestTables, measureDatabase, type DatabaseSize } from './datab
 import { SteadyStateTracker } from './steady-state.js';
 import { CPU_TARGET_MS, formatSpread, INCREMENTAL_TARGET, summarizeRepeats, THROUGHPUT_TARGET, type CellSummary } from './repeat-summary.js';
 import { buildProject, CLK_TCK, readProcCpuMs, readRunQueueWaitMs, readThreadsCpuMs, SEED, splitThreadCpu, startSim, stopChild, type Sim, type ThreadCpuSplit } from './sim-process.js';
-import { parseProcfileCommand, type ProcfileCommand } from './procfile.js';
+import { parseProcfileCommand } from './procfile.js';
 
 const HELP = `npm run bench -- [options]
   --sizes 20000,100000     customers per backfill (default 20000; 100k adds ~25 min per cell on 2 cores)
@@ -88,6 +88,8 @@ const INCREMENTAL_SIZE = Number(args['incremental-size'] ?? Math.max(...SIZES));
 const INCREMENTAL_CONCURRENCIES = list(args['incremental-concurrency'], CONCURRENCIES).sort((a, b) => b - a);
 const NOOP_JOBS = Number(args['noop-jobs'] ?? (args.quick ? 5000 : 20_000));
 const WORKER_NODE_FLAGS = (args['worker-node-flags'] ?? '').split(' ').filter(Boolean);
+/** The worker is measured as production runs it: the Procfile line's environment and heap flags, read once at the start. */
+const WORKER_COMMAND = parseProcfileCommand(readFileSync('Procfile', 'utf8'), 'worker');
 const SURNAME_VARIETY = Number(args['surname-variety'] ?? 1);
 if (!isSurnameVariety(SURNAME_VARIETY)) {
   console.error(`--surname-variety must be a whole number from 1 to ${MAX_SURNAME_VARIETY} (got ${args['surname-variety']})`);
@@ -110,11 +112,6 @@ const log = (line: string) => process.stderr.write(`${line}\n`);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 // ---------- child processes ----------
-
-/** A Procfile process's command: the worker is measured as production runs it (environment and heap flags included). */
-function procfileCommand(name: string): ProcfileCommand {
-  return parseProcfileCommand(readFileSync('Procfile', 'utf8'), name);
-}
 
 /** Customers/s with every core busy all the time, at `cpuMsPerCustomer` of the whole machine's CPU. */
 function cpuBoundOf(cpuMsPerCustomer: number): number {
@@ -407,13 +404,12 @@ async function runScenario(s: Scenario, redis: Redis): Promise<ScenarioResult> {
           // thread id) keep the two profiles apart; thread 0 is the main thread.
           ['--cpu-prof', `--cpu-prof-dir=${join('bench/results/profiles', `worker-${s.customers}-${s.latencyMs}-${concurrency}-${index}`)}`]
         : [];
-      const worker = procfileCommand('worker');
-      return spawn(process.execPath, [...WORKER_NODE_FLAGS, ...profileArgs, ...worker.nodeArgs], {
+      return spawn(process.execPath, [...WORKER_NODE_FLAGS, ...profileArgs, ...WORKER_COMMAND.nodeArgs], {
         // V8's traces (--trace-gc) go to stdout: into the worker log beside its JSON lines.
         stdio: ['ignore', WORKER_NODE_FLAGS.length > 0 ? logFd : 'ignore', logFd],
         env: {
           ...process.env,
-          ...worker.env,
+          ...WORKER_COMMAND.env,
           NODE_ENV: 'bench',
           REDIS_URL,
           QUEUE_PREFIX: prefix,
