@@ -38,4 +38,14 @@ describe('parseProcfileCommand (the bench starts the worker as the Procfile does
     expect(worker.nodeArgs.slice(-2)).toEqual(['dist/cli/main.js', 'worker']);
     expect(worker.nodeArgs.some((a) => a.startsWith('--max-old-space-size='))).toBe(true);
   });
+
+  // `npm run start:worker` is how a developer starts the worker by hand: it must run with the same
+  // heap flags and environment as production, or its memory and CPU are not what the README says.
+  it.each(['worker', 'web'])("package.json's start script for %s runs the Procfile's line for it", (name) => {
+    const procfile = readFileSync(new URL('../../../Procfile', import.meta.url), 'utf8');
+    const scripts = (JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { scripts: Record<string, string> })
+      .scripts;
+    const line = procfile.split('\n').find((l) => l.startsWith(`${name}:`));
+    expect(scripts[`start:${name}`]).toBe(line?.slice(name.length + 1).trim());
+  });
 });
