@@ -10,10 +10,18 @@ export interface ProcfileCommand {
 
 const ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_]*)=(\S*)$/;
 
+/** The command of process `name` in a Procfile's text (what follows `name:`), or undefined. */
+export function procfileLine(procfile: string, name: string): string | undefined {
+  return procfile
+    .split('\n')
+    .find((l) => l.startsWith(`${name}:`))
+    ?.slice(name.length + 1)
+    .trim();
+}
+
 /** Reads `name: [VAR=value ...] node ...` from a Procfile's text. */
 export function parseProcfileCommand(procfile: string, name: string): ProcfileCommand {
-  const line = procfile.split('\n').find((l) => l.startsWith(`${name}:`));
-  const words = line?.slice(name.length + 1).trim().split(/\s+/) ?? [];
+  const words = procfileLine(procfile, name)?.split(/\s+/) ?? [];
   const env: Record<string, string> = {};
   let index = 0;
   for (let m = ASSIGNMENT.exec(words[index] ?? ''); m; m = ASSIGNMENT.exec(words[index] ?? '')) {

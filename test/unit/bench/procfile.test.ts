@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { parseProcfileCommand } from '../../bench/procfile.js';
+import { parseProcfileCommand, procfileLine } from '../../bench/procfile.js';
+
+const REPO_PROCFILE = readFileSync(new URL('../../../Procfile', import.meta.url), 'utf8');
 
 describe('parseProcfileCommand (the bench starts the worker as the Procfile does)', () => {
   it.each([
@@ -34,7 +36,7 @@ describe('parseProcfileCommand (the bench starts the worker as the Procfile does
   });
 
   it("reads the repository's own Procfile: the worker runs node with its heap flags", () => {
-    const worker = parseProcfileCommand(readFileSync(new URL('../../../Procfile', import.meta.url), 'utf8'), 'worker');
+    const worker = parseProcfileCommand(REPO_PROCFILE, 'worker');
     expect(worker.nodeArgs.slice(-2)).toEqual(['dist/cli/main.js', 'worker']);
     expect(worker.nodeArgs.some((a) => a.startsWith('--max-old-space-size='))).toBe(true);
   });
@@ -42,10 +44,8 @@ describe('parseProcfileCommand (the bench starts the worker as the Procfile does
   // `npm run start:worker` is how a developer starts the worker by hand: it must run with the same
   // heap flags and environment as production, or its memory and CPU are not what the README says.
   it.each(['worker', 'web'])("package.json's start script for %s runs the Procfile's line for it", (name) => {
-    const procfile = readFileSync(new URL('../../../Procfile', import.meta.url), 'utf8');
     const scripts = (JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { scripts: Record<string, string> })
       .scripts;
-    const line = procfile.split('\n').find((l) => l.startsWith(`${name}:`));
-    expect(scripts[`start:${name}`]).toBe(line?.slice(name.length + 1).trim());
+    expect(scripts[`start:${name}`]).toBe(procfileLine(REPO_PROCFILE, name));
   });
 });
