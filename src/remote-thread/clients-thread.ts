@@ -4,17 +4,19 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { createLazyInfosoft } from '../infosoft/lazy-client.js';
 import { createWindwardClient } from '../windward/client.js';
-import { hostPorts } from './host.js';
+import { hostPorts, type SendEvent } from './host.js';
 import type { RemoteClientsThreadData } from './remote-clients.js';
 
 if (!parentPort) throw new Error('clients-thread.ts runs as a worker thread (see remote-clients.ts)');
 const channel = parentPort;
 const data = workerData as RemoteClientsThreadData;
 
+// Set by hostPorts below; a truncation is reported only from a call, after it is set.
+let sendEvent: SendEvent = () => undefined;
 const infosoft = createLazyInfosoft(data.infosoft, data.infosoftMaxConnections === undefined ? {} : { maxConnections: data.infosoftMaxConnections });
 const windward = createWindwardClient({
   ...data.windward,
-  onTruncated: (event) => channel.postMessage({ type: 'event', name: 'windward-truncated', payload: event }),
+  onTruncated: (event) => sendEvent('windward-truncated', event),
 });
 
-hostPorts(channel, { infosoft, windward });
+sendEvent = hostPorts(channel, { infosoft, windward });

@@ -3,6 +3,7 @@
 // retry, as after any network failure) and the next call starts a new thread.
 import { Worker } from 'node:worker_threads';
 import { TransientError } from '../errors.js';
+import { batchedSender } from './batch.js';
 import { deserializeError, extractCallbacks, type CallMessage, type HostMessage } from './messages.js';
 
 interface Pending {
@@ -48,6 +49,10 @@ export function createThreadClient(options: ThreadClientOptions): ThreadClient {
     for (const call of failed) call.reject(new TransientError(`remote-client thread stopped: ${reason}`, { code: 'client_thread_stopped' }));
   }
 
+  function onMessages(batch: HostMessage[]): void {
+    for (const message of batch) onMessage(message);
+  }
+
   function onMessage(message: HostMessage): void {
     if (message.type === 'event') {
       options.onEvent?.(message.name, message.payload);
@@ -74,7 +79,7 @@ export function createThreadClient(options: ThreadClientOptions): ThreadClient {
     const current = options.spawn();
     // An idle thread must not keep the process alive on its own (see holdWhileBusy).
     current.unref();
-    current.on('message', onMessage);
+    current.on('message', onMessages);
     let reason = 'exited';
     current.on('error', (error) => {
       reason = error.message;
@@ -89,20 +94,29 @@ export function createThreadClient(options: ThreadClientOptions): ThreadClient {
     return current;
   }
 
+  const send = batchedSender<CallMessage>(
+    (batch) => {
+      // A call failed meanwhile (the thread died, or close()) is not sent: its caller was told.
+      const live = batch.filter((message) => pending.has(message.id));
+      if (live.length === 0 || closed) return;
+      started().postMessage(live);
+      holdWhileBusy();
+    },
+    (message, error) => {
+      const call = pending.get(message.id);
+      pending.delete(message.id);
+      holdWhileBusy();
+      call?.reject(error);
+    },
+  );
+
   function call(port: string, method: string, rawArgs: unknown[]): Promise<unknown> {
     if (closed) return Promise.reject(new TransientError('remote-client thread closed', { code: 'client_thread_stopped' }));
     const { args, callbacks } = extractCallbacks(rawArgs);
     const id = nextId++;
     return new Promise((resolve, reject) => {
       pending.set(id, { resolve, reject, callbacks });
-      const message: CallMessage = { type: 'call', id, port, method, args };
-      try {
-        started().postMessage(message);
-        holdWhileBusy();
-      } catch (error) {
-        pending.delete(id);
-        reject(error);
-      }
+      send({ type: 'call', id, port, method, args });
     });
   }
 

@@ -111,6 +111,7 @@ describe('the thread client', () => {
     hang(): Promise<never>;
     refuse(code: string): Promise<never>;
     withProgress(steps: number, onStep: (step: number) => void): Promise<number>;
+    unsendable(): Promise<never>;
     exit(code: number): Promise<never>;
   };
   const spawn = () => new Worker(new URL('../support/echo-thread.mjs', import.meta.url));
@@ -124,6 +125,25 @@ describe('the thread client', () => {
       expect(await echo.withProgress(3, (step) => steps.push(step))).toBe(3);
       expect(steps).toEqual([1, 2, 3]);
       await expect(echo.refuse('nope')).rejects.toMatchObject({ constructor: PermanentError, code: 'nope', message: 'refused in the thread' });
+      expect(client.inFlight).toBe(0);
+    } finally {
+      await client.close();
+    }
+  });
+
+  it('fails only the call whose arguments or answer cannot cross, and answers the calls made beside it', async () => {
+    const client = createThreadClient({ spawn });
+    const echo = client.proxy<Echo>('echo', ['hello', 'unsendable']);
+    try {
+      // Made in one turn, so they leave in one batch, as do their answers.
+      const before = echo.hello('before');
+      const uncloneableArgument = echo.hello({ fn: Symbol('not cloneable') });
+      const uncloneableAnswer = echo.unsendable();
+      const after = echo.hello('after');
+      await expect(uncloneableArgument).rejects.toMatchObject({ name: 'DataCloneError' });
+      await expect(uncloneableAnswer).rejects.toMatchObject({ name: 'DataCloneError' });
+      expect(await before).toEqual({ value: 'before', thread: true });
+      expect(await after).toEqual({ value: 'after', thread: true });
       expect(client.inFlight).toBe(0);
     } finally {
       await client.close();

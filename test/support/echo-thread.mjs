@@ -22,6 +22,9 @@ hostPorts(parentPort, {
       for (let step = 1; step <= steps; step += 1) onStep(step);
       return steps;
     },
+    async unsendable() {
+      return { answer: () => 42 };
+    },
     async exit(code) {
       process.exit(code);
     },
