@@ -150,6 +150,25 @@ describe('the thread client', () => {
     }
   });
 
+  it('does not send a call that failed before its batch left: closed in the same turn, no thread is started', async () => {
+    let spawned = 0;
+    const client = createThreadClient({
+      spawn: () => {
+        spawned += 1;
+        return spawn();
+      },
+    });
+    const echo = client.proxy<Echo>('echo', ['hello']);
+    const answer = echo.hello('never sent');
+    const closing = client.close();
+    await expect(answer).rejects.toMatchObject({ constructor: TransientError, code: 'client_thread_stopped' });
+    await closing;
+    // The batch's turn ends after close(): had it posted, it would have started a thread.
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(spawned).toBe(0);
+    expect(client.inFlight).toBe(0);
+  });
+
   it('fails the calls in flight transiently when the thread dies, and starts a new one for the next call', async () => {
     const exits: string[] = [];
     const client = createThreadClient({ spawn, onExit: (reason) => exits.push(reason) });
