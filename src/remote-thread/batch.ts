@@ -13,11 +13,12 @@ export type PostBatch<T> = (batch: T[]) => void;
  * as a synchronous postMessage of that one message would have failed.
  */
 export function batchedSender<T>(post: PostBatch<T>, onUnsent: (message: T, error: unknown) => void): (message: T) => void {
-  let queued: T[] | null = null;
+  // Empty exactly while no flush is scheduled: the first message of a turn schedules it.
+  let queued: T[] = [];
 
   function flush(): void {
-    const batch = queued ?? [];
-    queued = null;
+    const batch = queued;
+    queued = [];
     try {
       post(batch);
     } catch {
@@ -32,10 +33,7 @@ export function batchedSender<T>(post: PostBatch<T>, onUnsent: (message: T, erro
   }
 
   return (message: T) => {
-    if (queued === null) {
-      queued = [];
-      setImmediate(flush);
-    }
+    if (queued.length === 0) setImmediate(flush);
     queued.push(message);
   };
 }
