@@ -25,7 +25,8 @@ import { refreshMirror } from './sync/mirror.js';
 import { listDiscoverableCustomers, pollChanges } from './sync/poll-changes.js';
 import type { InfosoftPort, WindwardPort, MirrorFiling, MirrorIndex, MovePlanner, SyncScheduler } from './sync/ports.js';
 import { syncCustomer, type SyncCustomerDeps } from './sync/sync-customer.js';
-import { createWindwardClient, type WindwardTruncation } from './windward/client.js';
+import type { WindwardTruncation } from './windward/client.js';
+import { createLazyWindward } from './windward/lazy-client.js';
 import { startRemoteClientsThread } from './remote-thread/remote-clients.js';
 // Metrics wiring (operator surface): remote-call latency, job outcomes, matcher decisions.
 import { countDecisions, instrumentPort } from './metrics/instrument-port.js';
@@ -110,7 +111,7 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
       : null;
   const rawInfosoft = clientThread?.infosoft ?? createLazyInfosoft(config.infosoft, { maxConnections: infosoftMaxConnections });
   const infosoft = guardPort(instrumentPort(rawInfosoft, 'infosoft', metrics.remoteCallSeconds), 'infosoft', () => breaker);
-  const rawWindward = clientThread?.windward ?? createWindwardClient({ ...windwardConfig, onTruncated });
+  const rawWindward = clientThread?.windward ?? createLazyWindward({ ...windwardConfig, onTruncated });
   const windward = guardPort(instrumentPort(rawWindward, 'windward', metrics.remoteCallSeconds, { exclude: ['close'] }), 'windward', () => breaker);
   const batch: WriteBatch | null = options.groupCommit
     ? createWriteBatch(db.$client, {

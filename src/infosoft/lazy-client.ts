@@ -1,7 +1,7 @@
 import type { Config } from '../config.js';
 import { describeError, TransientError } from '../errors.js';
 import type { InfosoftPort } from '../sync/ports.js';
-import { createInfosoftClient, type InfosoftClient } from './client.js';
+import type { InfosoftClient } from './client.js';
 
 /**
  * The Infosoft client is built from the remote WSDL. Creating it lazily (and again after a
@@ -10,13 +10,18 @@ import { createInfosoftClient, type InfosoftClient } from './client.js';
 export function createLazyInfosoft(config: Config['infosoft'], options: { maxConnections?: number } = {}): InfosoftPort {
   let client: Promise<InfosoftClient> | null = null;
   const get = async (): Promise<InfosoftClient> => {
-    client ??= createInfosoftClient({
-      url: config.url,
-      username: config.username,
-      password: config.password,
-      timeoutMs: config.timeout,
-      ...(options.maxConnections === undefined ? {} : { maxConnections: options.maxConnections }),
-    });
+    // Loaded here, not imported above: the worker's main thread hands its calls to the remote-client
+    // thread and never gets here, and the soap package with its XML libraries and axios would
+    // otherwise stay in its heap (~7 MB live, traced by every mark-compact).
+    client ??= import('./client.js').then(({ createInfosoftClient }) =>
+      createInfosoftClient({
+        url: config.url,
+        username: config.username,
+        password: config.password,
+        timeoutMs: config.timeout,
+        ...(options.maxConnections === undefined ? {} : { maxConnections: options.maxConnections }),
+      }),
+    );
     try {
       return await client;
     } catch (error) {
