@@ -25,7 +25,7 @@ import { refreshMirror } from './sync/mirror.js';
 import { listDiscoverableCustomers, pollChanges } from './sync/poll-changes.js';
 import type { InfosoftPort, WindwardPort, MirrorFiling, MirrorIndex, MovePlanner, SyncScheduler } from './sync/ports.js';
 import { syncCustomer, type SyncCustomerDeps } from './sync/sync-customer.js';
-import type { WindwardTruncation } from './windward/client.js';
+import type { WindwardClient, WindwardTruncation } from './windward/client.js';
 import { createLazyWindward } from './windward/lazy-client.js';
 import { startRemoteClientsThread } from './remote-thread/remote-clients.js';
 // Metrics wiring (operator surface): remote-call latency, job outcomes, matcher decisions.
@@ -111,7 +111,9 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
       : null;
   const rawInfosoft = clientThread?.infosoft ?? createLazyInfosoft(config.infosoft, { maxConnections: infosoftMaxConnections });
   const infosoft = guardPort(instrumentPort(rawInfosoft, 'infosoft', metrics.remoteCallSeconds), 'infosoft', () => breaker);
-  const rawWindward = clientThread?.windward ?? createLazyWindward({ ...windwardConfig, onTruncated });
+  // In the event loop (no thread), the client is this process's own: its keep-alive pool is closed with the app.
+  let windwardInProcess: WindwardClient | null = null;
+  const rawWindward: WindwardPort = clientThread?.windward ?? (windwardInProcess = createLazyWindward({ ...windwardConfig, onTruncated }));
   const windward = guardPort(instrumentPort(rawWindward, 'windward', metrics.remoteCallSeconds, { exclude: ['close'] }), 'windward', () => breaker);
   const batch: WriteBatch | null = options.groupCommit
     ? createWriteBatch(db.$client, {
@@ -316,6 +318,7 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
       await queues.close();
       await redis.quit().catch(() => redis.disconnect());
       await clientThread?.close();
+      await windwardInProcess?.close();
       batch?.commitNow();
       closeDatabase(db);
     },

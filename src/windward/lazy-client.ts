@@ -13,8 +13,9 @@ export function createLazyWindward(config: WindwardClientConfig): WindwardClient
     addCustomer: async (draft) => (await get()).addCustomer(draft),
     updateCustomer: async (unique, draft) => (await get()).updateCustomer(unique, draft),
     async close() {
-      // Nothing to release when it was never loaded.
-      if (client) await (await client).close();
+      // Nothing to release when it was never loaded (or could not be).
+      const loaded = await client?.catch(() => null);
+      await loaded?.close();
     },
   };
 }

@@ -14,8 +14,9 @@ export async function startSeededSimulator(maxConcurrent?: number): Promise<Wind
   });
 }
 
-export function createTestClient(sim: WindwardSimulator, overrides: Partial<WindwardClientConfig> = {}): WindwardClient {
-  return createWindwardClient({
+/** The client settings the tests use against a simulator. */
+export function testClientConfig(sim: WindwardSimulator, overrides: Partial<WindwardClientConfig> = {}): WindwardClientConfig {
+  return {
     baseUrl: sim.url,
     username: SIM_USERNAME,
     password: SIM_PASSWORD,
@@ -24,7 +25,11 @@ export function createTestClient(sim: WindwardSimulator, overrides: Partial<Wind
     maxConcurrent: 8,
     country: 'code',
     ...overrides,
-  });
+  };
+}
+
+export function createTestClient(sim: WindwardSimulator, overrides: Partial<WindwardClientConfig> = {}): WindwardClient {
+  return createWindwardClient(testClientConfig(sim, overrides));
 }
 
 /** The simulator's origin, for /__sim/ calls. */
