@@ -103,16 +103,61 @@ const TAG = /<(\/?)([A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)((?:\s+[\w.:-]+\s*=\s*"
 const ATTRIBUTE = /([\w.:-]+)\s*=\s*"([^"]*)"/g;
 const NIL = /^(?:[\w.-]+:)?nil$/;
 
-// An element without attributes ("<Name>", "</a:Name>", "<Name/>"): most of an answer. Tested in
-// place (sticky, no match array) from just after "<" or "</" to its ">"; only the local name is cut
-// out, and a closing tag is compared in place with the element it closes (no string per tag).
-// Anything else goes through TAG.
-const PLAIN_OPEN = /(?:[A-Za-z_][\w.-]*:)?[A-Za-z_][\w.-]*\/?>/y;
-const PLAIN_CLOSE = /(?:[A-Za-z_][\w.-]*:)?[A-Za-z_][\w.-]*>/y;
-// Text between tags that is only white space (what String.prototype.trim removes: same set as \s).
-const BLANK = /\s*</y;
+// An element without attributes ("<Name>", "</a:Name>", "<Name/>"): most of an answer. Its name is
+// scanned in place, character by character, from just after "<" or "</" to its ">": only the local
+// name is cut out, and a closing tag is compared in place with the element it closes (no string per
+// tag). Anything else goes through TAG.
 const SLASH = 47;
 const COLON = 58;
+const GT = 62;
+
+/** [A-Za-z_]: what may start a name or a prefix. */
+function isNameStart(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
+}
+
+/** [\w.-]: what may follow in a name. */
+function isNameChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 46 || c === 45;
+}
+
+/** Where the local name of a plain tag's name starts; set by plainTagEnd. */
+let plainLocalStart = 0;
+
+/**
+ * For a tag whose name starts at `start`: the index of its ">" when the tag is a plain one,
+ * `(?:prefix:)?name` then ">" (or "/>" where `selfClosingAllowed`), else -1. Sets plainLocalStart.
+ */
+function plainTagEnd(xml: string, start: number, selfClosingAllowed: boolean): number {
+  let i = start;
+  if (!isNameStart(xml.charCodeAt(i))) return -1;
+  i += 1;
+  while (isNameChar(xml.charCodeAt(i))) i += 1;
+  let localStart = start;
+  if (xml.charCodeAt(i) === COLON) {
+    i += 1;
+    localStart = i;
+    if (!isNameStart(xml.charCodeAt(i))) return -1;
+    i += 1;
+    while (isNameChar(xml.charCodeAt(i))) i += 1;
+  }
+  if (selfClosingAllowed && xml.charCodeAt(i) === SLASH) i += 1;
+  if (xml.charCodeAt(i) !== GT) return -1;
+  plainLocalStart = localStart;
+  return i;
+}
+
+/** Whether xml[start, end) is only white space (the set \s and String.prototype.trim share). */
+function isBlank(xml: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i += 1) if (!isWhiteSpace(xml.charCodeAt(i))) return false;
+  return true;
+}
+
+function isWhiteSpace(c: number): boolean {
+  if (c === 32 || (c >= 9 && c <= 13)) return true;
+  if (c < 160) return false;
+  return c === 160 || c === 5760 || (c >= 8192 && c <= 8202) || c === 8232 || c === 8233 || c === 8239 || c === 8287 || c === 12288 || c === 65279;
+}
 
 interface Frame {
   name: string;
@@ -143,8 +188,7 @@ export function readSoapBody(xml: string, responseElement: string): Record<strin
     }
     if (lt > pos) {
       const top = stack[stack.length - 1];
-      BLANK.lastIndex = pos;
-      const blank = BLANK.test(xml) && BLANK.lastIndex === lt + 1;
+      const blank = isBlank(xml, pos, lt);
       if (!top) {
         if (!blank) return null;
       } else if (!blank || top.children === null) {
@@ -160,12 +204,10 @@ export function readSoapBody(xml: string, responseElement: string): Record<strin
     let local: string;
     let attrs = '';
     const nameStart = closing ? lt + 2 : lt + 1;
-    const plain = closing ? PLAIN_CLOSE : PLAIN_OPEN;
-    plain.lastIndex = nameStart;
-    if (plain.test(xml)) {
-      // The tag is "<" name ">" with no ">" inside, so the test ended at gt.
+    if (plainTagEnd(xml, nameStart, !closing) === gt) {
+      // The tag is "<" name ">" with no ">" inside.
       const nameEnd = selfClosing ? gt - 1 : gt;
-      const localStart = afterPrefix(xml, nameStart, nameEnd);
+      const localStart = plainLocalStart;
       pos = gt + 1;
       if (closing) {
         const frame = stack.pop();
@@ -224,12 +266,6 @@ export function readSoapBody(xml: string, responseElement: string): Record<strin
   const response = (inner as Record<string, unknown>)[responseElement];
   if (response === '' || response === null) return {};
   return typeof response === 'object' && !Array.isArray(response) ? (response as Record<string, unknown>) : null;
-}
-
-/** Where the local part of the name xml[start, end) begins (after "prefix:", if any). */
-function afterPrefix(xml: string, start: number, end: number): number {
-  for (let i = start; i < end; i += 1) if (xml.charCodeAt(i) === COLON) return i + 1;
-  return start;
 }
 
 /** Whether xml[start, end) is exactly `name`, compared in place. */

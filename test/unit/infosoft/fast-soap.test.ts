@@ -35,6 +35,10 @@ describe('readSoapBody', () => {
     ['text around a leaf is kept as it is', `<${R}><N>  a b  </N></${R}>`, { N: '  a b  ' }],
     ['a closing tag is matched by its local name', `<${R}><a:N>1</b:N><N>2</a:N></${R}>`, { N: ['1', '2'] }],
     ['names with dots, dashes and digits', `<${R}><a.b-c_1>x</a.b-c_1><p-1:N.2>y</p-1:N.2></${R}>`, { 'a.b-c_1': 'x', 'N.2': 'y' }],
+    ['names starting with an underscore', `<${R}><_a:_N>x</_a:_N><_M/></${R}>`, { _N: 'x', _M: '' }],
+    // The white space String.prototype.trim removes (and \s matches), not only ASCII's.
+    ['no-break and other Unicode spaces beside child elements', `<${R}>\u00a0<R>\u2003<X>1</X>\ufeff</R>\u3000</${R}>`, { R: { X: '1' } }],
+    ['a leaf of no-break spaces keeps them', `<${R}><N>\u00a0\u00a0</N></${R}>`, { N: '\u00a0\u00a0' }],
   ])('%s', (_name, inner, expected) => {
     // JSON drops the array's internal 'repeated' marker.
     expect(JSON.parse(JSON.stringify(readSoapBody(envelope(inner), R)))).toEqual(expected);
@@ -59,6 +63,11 @@ describe('readSoapBody', () => {
     ['a closing tag that only starts like the open one', `<${R}><Name>1</Nam></${R}>`],
     ['a closing tag that is longer than the open one', `<${R}><Nam>1</Name></${R}>`],
     ['a name with two prefixes', `<${R}><a:b:N>1</a:b:N></${R}>`],
+    ['a name starting with a digit', `<${R}><1N>1</1N></${R}>`],
+    ['a prefix without a local name', `<${R}><a:>1</a:></${R}>`],
+    ['a slash inside an opening tag', `<${R}><N/M>1</N></${R}>`],
+    ['letters beyond ASCII in a name', `<${R}><Nø>1</Nø></${R}>`],
+    ['a character other than white space beside child elements', `<${R}><R>\u00ad<X>1</X></R></${R}>`],
     ['text outside the envelope', `${envelope(`<${R}/>`)}x`],
   ])('returns null for %s', (_name, inner) => {
     expect(readSoapBody(inner.startsWith('<?xml') ? inner : envelope(inner), R)).toBeNull();
