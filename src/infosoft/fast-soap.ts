@@ -109,7 +109,6 @@ const NIL = /^(?:[\w.-]+:)?nil$/;
 // tag). Anything else goes through TAG.
 const SLASH = 47;
 const COLON = 58;
-const GT = 62;
 
 /** [A-Za-z_]: what may start a name or a prefix. */
 function isNameStart(c: number): boolean {
@@ -121,14 +120,11 @@ function isNameChar(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 46 || c === 45;
 }
 
-/** Where the local name of a plain tag's name starts; set by plainTagEnd. */
-let plainLocalStart = 0;
-
 /**
- * For a tag whose name starts at `start`: the index of its ">" when the tag is a plain one,
- * `(?:prefix:)?name` then ">" (or "/>" where `selfClosingAllowed`), else -1. Sets plainLocalStart.
+ * For a tag whose name starts at `start` and whose ">" is at `gt`: where its local name starts when
+ * the tag is a plain one, `(?:prefix:)?name` then ">" (or "/>" where `selfClosingAllowed`); else -1.
  */
-function plainTagEnd(xml: string, start: number, selfClosingAllowed: boolean): number {
+function plainLocalStart(xml: string, start: number, gt: number, selfClosingAllowed: boolean): number {
   let i = start;
   if (!isNameStart(xml.charCodeAt(i))) return -1;
   i += 1;
@@ -142,9 +138,7 @@ function plainTagEnd(xml: string, start: number, selfClosingAllowed: boolean): n
     while (isNameChar(xml.charCodeAt(i))) i += 1;
   }
   if (selfClosingAllowed && xml.charCodeAt(i) === SLASH) i += 1;
-  if (xml.charCodeAt(i) !== GT) return -1;
-  plainLocalStart = localStart;
-  return i;
+  return i === gt ? localStart : -1;
 }
 
 /** Whether xml[start, end) is only white space (the set \s and String.prototype.trim share). */
@@ -204,10 +198,9 @@ export function readSoapBody(xml: string, responseElement: string): Record<strin
     let local: string;
     let attrs = '';
     const nameStart = closing ? lt + 2 : lt + 1;
-    if (plainTagEnd(xml, nameStart, !closing) === gt) {
-      // The tag is "<" name ">" with no ">" inside.
+    const localStart = plainLocalStart(xml, nameStart, gt, !closing);
+    if (localStart !== -1) {
       const nameEnd = selfClosing ? gt - 1 : gt;
-      const localStart = plainLocalStart;
       pos = gt + 1;
       if (closing) {
         const frame = stack.pop();
