@@ -204,7 +204,7 @@ export function findMirrorCandidates(db: Db, keys: readonly string[], maxPosting
   });
   if (selective.length === 0) return { candidates: [], skippedKeys, rowsRead };
   const rows = statementFor(db, 'candidateRows', selective.length, MIRROR_QUERIES.candidateRows, limit).all(...selective) as StoredRow[];
-  return { candidates: rows.map((row) => toMirrorRow(db, row)), skippedKeys, rowsRead };
+  return { candidates: rows.map((row) => new StoredMirrorRow(db, row)), skippedKeys, rowsRead };
 }
 
 interface StoredRow {
@@ -214,10 +214,6 @@ interface StoredRow {
   record?: string;
   prepared: string | null;
   fingerprint: string;
-}
-
-function toMirrorRow(db: Db, row: StoredRow): MirrorRow {
-  return new StoredMirrorRow(db, row);
 }
 
 /**
@@ -254,7 +250,7 @@ class StoredMirrorRow implements MirrorRow {
 
 export function readMirrorRow(db: Db, windwardUnique: WindwardUnique): MirrorRow | null {
   const row = statements(db).row.get(windwardUnique) as StoredRow | undefined;
-  return row ? toMirrorRow(db, row) : null;
+  return row ? new StoredMirrorRow(db, row) : null;
 }
 
 export function findMirrorByExternalRef(db: Db, externalRef: string): WindwardUnique[] {
