@@ -47,8 +47,8 @@ export const MIRROR_QUERIES = {
   candidateRows: (keyCount: number, limit: number) =>
     `select windward_unique, external_ref, prepared, fingerprint from windward_mirror where windward_unique in
        (select distinct windward_unique from mirror_key where key in (${placeholders(keyCount)}) limit ${sqlLimit(limit)})`,
-  row: 'select windward_unique, external_ref, record, prepared, fingerprint from windward_mirror where windward_unique = ?',
   recordOf: 'select record from windward_mirror where windward_unique = ?',
+  fingerprintOf: 'select fingerprint from windward_mirror where windward_unique = ?',
   byRef: 'select windward_unique as u from windward_mirror where external_ref = ?',
 } as const;
 
@@ -75,8 +75,8 @@ const statements = preparedPerDatabase((sqlite) => ({
   maxUnique: sqlite.prepare('select coalesce(max(windward_unique), 0) as n from windward_mirror'),
   countUpTo: sqlite.prepare('select count(*) as n from windward_mirror where windward_unique <= ?'),
   byRef: sqlite.prepare(MIRROR_QUERIES.byRef),
-  row: sqlite.prepare(MIRROR_QUERIES.row),
   recordOf: sqlite.prepare(MIRROR_QUERIES.recordOf),
+  fingerprintOf: sqlite.prepare(MIRROR_QUERIES.fingerprintOf).pluck(),
   exists: sqlite.prepare('select 1 from windward_mirror where windward_unique = ?').pluck(),
   staleUniques: sqlite.prepare('select windward_unique as u from windward_mirror where refreshed_at < ?'),
   deleteRow: sqlite.prepare('delete from windward_mirror where windward_unique = ?'),
@@ -210,8 +210,6 @@ export function findMirrorCandidates(db: Db, keys: readonly string[], maxPosting
 interface StoredRow {
   windward_unique: number;
   external_ref: string;
-  /** Absent from candidate rows: read when first asked for. */
-  record?: string;
   prepared: string | null;
   fingerprint: string;
 }
@@ -224,9 +222,9 @@ interface StoredRow {
 class StoredMirrorRow implements MirrorRow {
   readonly windwardUnique: WindwardUnique;
   readonly externalRef: string;
-  readonly prepared: unknown;
   readonly fingerprint: string;
   private parsedRecord: unknown = undefined;
+  private parsedPrepared: unknown = undefined;
 
   constructor(
     private readonly db: Db,
@@ -234,23 +232,28 @@ class StoredMirrorRow implements MirrorRow {
   ) {
     this.windwardUnique = row.windward_unique;
     this.externalRef = row.external_ref;
-    this.prepared = row.prepared === null ? null : (JSON.parse(row.prepared) as unknown);
     this.fingerprint = row.fingerprint;
+  }
+
+  /** Parsed when first asked for: a lookup skips our own ship-to rows without reading theirs. */
+  get prepared(): unknown {
+    if (this.parsedPrepared === undefined) this.parsedPrepared = this.row.prepared === null ? null : (JSON.parse(this.row.prepared) as unknown);
+    return this.parsedPrepared;
   }
 
   /** Read and parsed when first asked for: a lookup comparing prepared forms never is. */
   get record(): unknown {
     if (this.parsedRecord === undefined) {
-      const text = this.row.record ?? (statements(this.db).recordOf.get(this.row.windward_unique) as { record: string } | undefined)?.record;
+      const text = (statements(this.db).recordOf.get(this.row.windward_unique) as { record: string } | undefined)?.record;
       this.parsedRecord = text === undefined ? null : (JSON.parse(text) as unknown);
     }
     return this.parsedRecord;
   }
 }
 
-export function readMirrorRow(db: Db, windwardUnique: WindwardUnique): MirrorRow | null {
-  const row = statements(db).row.get(windwardUnique) as StoredRow | undefined;
-  return row ? new StoredMirrorRow(db, row) : null;
+/** The fingerprint of what the mirror holds for a customer, without reading or parsing the rest. */
+export function readMirrorFingerprint(db: Db, windwardUnique: WindwardUnique): string | null {
+  return (statements(db).fingerprintOf.get(windwardUnique) as string | undefined) ?? null;
 }
 
 export function findMirrorByExternalRef(db: Db, externalRef: string): WindwardUnique[] {

@@ -10,7 +10,7 @@ import {
   findMirrorByExternalRef,
   findMirrorCandidates,
   readMaxMirroredUnique,
-  readMirrorRow,
+  readMirrorFingerprint,
   readTermFrequency,
   removeStaleMirrorEntries,
   upsertMirrorEntries,
@@ -55,7 +55,7 @@ export function createStorePorts(db: Db, options: { batch?: WriteBatch } = {}): 
     removeNotSeenSince: (since) => write(() => removeStaleMirrorEntries(db, since)),
     count: () => countMirror(db),
     countUpTo: (unique) => countMirroredUpTo(db, unique),
-    fingerprintOf: (unique) => readMirrorRow(db, unique)?.fingerprint ?? null,
+    fingerprintOf: (unique) => readMirrorFingerprint(db, unique),
   };
   const intents: IntentStore = {
     find: (externalRef) => findIntent(db, externalRef),

@@ -9,6 +9,7 @@ import {
   findMirrorByExternalRef,
   findMirrorCandidates,
   MIRROR_QUERIES,
+  readMirrorFingerprint,
   readTermFrequency,
   removeStaleMirrorEntries,
   upsertMirrorEntries,
@@ -46,6 +47,14 @@ describe('windward mirror', () => {
     expect(lookup.candidates[0]).toMatchObject({ record: { id: '100' }, prepared: { normalized: '100' } });
     expect(lookup.skippedKeys).toBe(1);
     expect(lookup.rowsRead).toBeLessThanOrEqual(12); // 1 + at most maxPostingSize + 1
+  });
+
+  it('reads a customer’s fingerprint alone, and null for one not mirrored', () => {
+    upsertMirrorEntries(db, [entry(7, ['e:seven@example.no'])]);
+    expect(readMirrorFingerprint(db, 7)).toBe('f7');
+    upsertMirrorEntries(db, [{ ...entry(7, ['e:seven@example.no']), fingerprint: 'changed' }]);
+    expect(readMirrorFingerprint(db, 7)).toBe('changed');
+    expect(readMirrorFingerprint(db, 8)).toBeNull();
   });
 
   it('replaces a customer’s keys when it is filed again, and forgets the ones not seen', () => {
@@ -115,7 +124,7 @@ describe('windward mirror', () => {
     const statements: Array<[string, unknown[]]> = [
       [MIRROR_QUERIES.postingSizes(2, 10), ['a', 'b']],
       [MIRROR_QUERIES.candidateRows(2, 200), ['a', 'b']],
-      [MIRROR_QUERIES.row, [1]],
+      [MIRROR_QUERIES.fingerprintOf, [1]],
       [MIRROR_QUERIES.recordOf, [1]],
       [MIRROR_QUERIES.byRef, ['IS-1']],
     ];
