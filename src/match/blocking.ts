@@ -15,8 +15,15 @@ const MAX_NAME_TOKENS = 3;
  */
 export const EMAIL_LOCAL_PART_KEY_PREFIX = 'el:';
 
-export function blockingKeys(record: MatchRecord, params: MatchParams): string[] {
-  return listKeys(prepareRecordCached(record, params.defaultRegion));
+// The incoming record's keys are asked for twice (the match gate, then the lookup): listed once per
+// prepared record, which is itself made once per record object. Callers must not mutate the list.
+const listed = new WeakMap<PreparedRecord, readonly string[]>();
+
+export function blockingKeys(record: MatchRecord, params: MatchParams): readonly string[] {
+  const prepared = prepareRecordCached(record, params.defaultRegion);
+  let keys = listed.get(prepared);
+  if (!keys) listed.set(prepared, (keys = listKeys(prepared)));
+  return keys;
 }
 
 function listKeys(r: PreparedRecord): string[] {

@@ -134,6 +134,15 @@ describe('blockingKeys()', () => {
     const stored = new Set(blockingKeys(kari, params));
     expect(blockingKeys(other, params).filter((k) => stored.has(k))).toEqual([]);
   });
+
+  it('lists a record’s keys once, and a copy of the record gets the same keys', () => {
+    const record = { ...kari, id: 'K2' };
+    const first = blockingKeys(record, params);
+    expect(blockingKeys(record, params)).toBe(first);
+    expect(blockingKeys({ ...record }, params)).toEqual(first);
+    // Another region is another normalization (phones), listed on its own.
+    expect(blockingKeys(record, { ...params, defaultRegion: 'SE' })).not.toBe(first);
+  });
 });
 
 describe('compound surnames sharing a prefix', () => {
