@@ -24,7 +24,6 @@ export interface MirrorRow {
   externalRef: string;
   record: unknown;
   prepared: unknown;
-  fingerprint: string;
 }
 
 const TERM_PREFIX = 't:';
@@ -45,7 +44,7 @@ export const MIRROR_QUERIES = {
     `select ${placeholders(keyCount, `(select count(*) from (select 1 from mirror_key where key = ? limit ${sqlLimit(upTo)}))`)}`,
   /** The mirrored rows of at most `limit` customers under any of the keys: params key1..keyN. */
   candidateRows: (keyCount: number, limit: number) =>
-    `select windward_unique, external_ref, prepared, fingerprint from windward_mirror where windward_unique in
+    `select windward_unique, external_ref, prepared from windward_mirror where windward_unique in
        (select distinct windward_unique from mirror_key where key in (${placeholders(keyCount)}) limit ${sqlLimit(limit)})`,
   recordOf: 'select record from windward_mirror where windward_unique = ?',
   fingerprintOf: 'select fingerprint from windward_mirror where windward_unique = ?',
@@ -211,7 +210,6 @@ interface StoredRow {
   windward_unique: number;
   external_ref: string;
   prepared: string | null;
-  fingerprint: string;
 }
 
 /**
@@ -222,7 +220,6 @@ interface StoredRow {
 class StoredMirrorRow implements MirrorRow {
   readonly windwardUnique: WindwardUnique;
   readonly externalRef: string;
-  readonly fingerprint: string;
   private parsedRecord: unknown = undefined;
   private parsedPrepared: unknown = undefined;
 
@@ -232,7 +229,6 @@ class StoredMirrorRow implements MirrorRow {
   ) {
     this.windwardUnique = row.windward_unique;
     this.externalRef = row.external_ref;
-    this.fingerprint = row.fingerprint;
   }
 
   /** Parsed when first asked for: a lookup skips our own ship-to rows without reading theirs. */
